@@ -1,0 +1,93 @@
+/* import.h - CSV import and export of the contract's kinds
+ * (shared/spec/import-formats.md).  Each kind's module supplies its column
+ * list and a row handler; import.c does files, encodings, headers,
+ * transactions, rejects and the summary. */
+#ifndef GW_IMPORT_H
+#define GW_IMPORT_H
+
+#include <stdio.h>
+
+#include "csv.h"
+#include "gw.h"
+
+/* In dependency order: a file of a later kind may refer to earlier ones. */
+enum import_kind { IK_GRID, IK_ORG, IK_INSTRUCTOR, IK_WORKER, IK_TICKET, IK_STATION, IK_COUNT };
+
+enum upsert_result { UPSERT_INSERTED, UPSERT_UPDATED, UPSERT_UNCHANGED };
+
+struct import_col {
+	const char *zh, *en;
+	int required;
+};
+
+/* One data row as the handler sees it: val[i] is the cell of the kind's
+ * column i ("" when empty or when the file lacks the column); hdr[i] is
+ * the column's name as the file spells it (for messages). */
+struct import_row {
+	const char *const *val;
+	const char *const *hdr;
+	const int *present;     /* whether the file has column i */
+	long row;
+	/* Editing a known record (from a form): its id and the version it had
+	 * when opened; the natural key may then change.  NULL/0 for import,
+	 * where records are matched by their natural key. */
+	const char *id;
+	int version;
+};
+
+struct import_kind_ops {
+	const char *name;       /* English: "grids" */
+	const char *zh;         /* 网格 */
+	const struct import_col *cols;
+	int ncols;
+	/* Validates and writes one row inside the caller's transaction; sets
+	 * *res.  On a bad value: GW_EINVAL with a message that starts with the
+	 * column's name (see import_col_fail).  GW_ENOTFOUND means "refers to a
+	 * record of this same kind not seen yet": the row is retried after the
+	 * rest of the file. */
+	enum gw_status (*row)(struct gw *gw, const struct import_row *r,
+			      enum upsert_result *res, struct gw_err *err);
+	/* Writes every (non-deleted) record as rows in the column order. */
+	enum gw_status (*export_rows)(struct gw *gw, struct csv_writer *w, struct gw_err *err);
+};
+
+/* The ops of kind k, and the kind named by s (English or Chinese name, also
+ * the file-name forms "grids", "orgs"...); -1 when unknown. */
+const struct import_kind_ops *import_ops(enum import_kind k);
+int import_kind_parse(const char *s);
+
+/* Prefixes err's message with the file's name of column col, so that the
+ * driver's report reads "file:row: column: reason".  Returns err->code. */
+enum gw_status import_col_fail(struct gw_err *err, const struct import_row *r, int col);
+/* Shorthand: a required cell is empty. */
+enum gw_status import_required(struct gw_err *err, const struct import_row *r, int col);
+
+struct import_opts {
+	int skip_bad;          /* import the good rows, write rejects beside the input */
+	int kind;              /* forced kind, or -1 to recognise from the header */
+	/* Called for every message line (rejected rows, unknown columns,
+	 * detected encoding, per-file summary).  is_error separates reasons
+	 * for failure from information. */
+	void (*say)(void *ctx, int is_error, const char *line);
+	void *ctx;
+};
+
+struct import_counts {
+	long inserted, updated, unchanged, rejected;
+};
+
+/* Imports the files (in dependency order whatever order they are named in)
+ * in one transaction.  Without skip_bad nothing is written unless every row
+ * of every file is valid.  Returns GW_OK when everything was written (or,
+ * with skip_bad, every good row), GW_EINVAL when rows were rejected,
+ * another status on a file or database error; totals go to *total. */
+enum gw_status import_files(struct gw *gw, const char *const *paths, int npaths,
+			    const struct import_opts *opts, struct import_counts *total,
+			    struct gw_err *err);
+
+/* Writes every record of kind k to fp as CSV (UTF-8 with BOM, or GB18030),
+ * Chinese headers and values.  Returns GW_OK or an error. */
+enum gw_status export_kind(struct gw *gw, enum import_kind k, FILE *fp, int gb18030,
+			   struct gw_err *err);
+
+#endif

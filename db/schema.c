@@ -1,0 +1,261 @@
+/* schema.c - the migrations, applied in order by PRAGMA user_version.
+ *
+ * Ids: every record's primary key `id` is 32 lowercase hex digits: 48 bits of
+ * milliseconds since 1970 followed by 80 random bits from getrandom() (see
+ * core/id.c).  Two township offices creating records offline cannot collide
+ * (2^80 random space per millisecond), and ids sort by creation time, which
+ * keeps B-tree inserts at the right edge during bulk imports.  Link tables
+ * use the pair of ids as their key.  Every table declares a NOT NULL primary
+ * key, because SQLite's session extension (used to merge offices' changes)
+ * skips tables and rows without one.
+ *
+ * Rows that others refer to are deleted softly (deleted = 1) so history
+ * stays.  `version` counts edits, so a save can tell that someone else
+ * changed the record since it was opened.  Times are local
+ * 'YYYY-MM-DD HH:MM:SS'; dates 'YYYY-MM-DD'.  Enumerated values are stored as
+ * the English names of the CSV contract; lists as 'a;b' in contract order.
+ */
+#include "schema.h"
+
+#include <stddef.h>
+
+/* Columns every domain record carries. */
+#define RECORD_TAIL                                                     \
+	"  deleted    INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0,1)),\n" \
+	"  version    INTEGER NOT NULL DEFAULT 1,\n"                      \
+	"  office     TEXT NOT NULL,\n"                                   \
+	"  created_at TEXT NOT NULL,\n"                                   \
+	"  updated_at TEXT NOT NULL\n"
+
+static const char migration_1[] =
+	"CREATE TABLE meta (\n"
+	"  key   TEXT PRIMARY KEY NOT NULL,\n"
+	"  value TEXT NOT NULL\n"
+	");\n"
+	"CREATE TABLE office (\n"
+	"  code       TEXT PRIMARY KEY NOT NULL,\n"
+	"  name       TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE TABLE operator (\n"
+	"  id         TEXT PRIMARY KEY NOT NULL,\n"
+	"  login      TEXT NOT NULL UNIQUE,\n"
+	"  name       TEXT NOT NULL DEFAULT '',\n"
+	RECORD_TAIL
+	");\n"
+	"CREATE TABLE grid (\n"
+	"  id        TEXT PRIMARY KEY NOT NULL,\n"
+	"  code      TEXT NOT NULL UNIQUE,\n"
+	"  name      TEXT NOT NULL,\n"
+	"  level     TEXT NOT NULL CHECK (level IN ('county','township','park','grid')),\n"
+	"  parent_id TEXT REFERENCES grid(id),\n"
+	"  basis     TEXT CHECK (basis IN ('region','industry','chain')),\n"
+	"  lon       REAL CHECK (lon BETWEEN -180 AND 180),\n"
+	"  lat       REAL CHECK (lat BETWEEN -90 AND 90),\n"
+	RECORD_TAIL
+	");\n"
+	"CREATE INDEX grid_parent ON grid(parent_id);\n"
+	"CREATE TABLE org (\n"
+	"  id              TEXT PRIMARY KEY NOT NULL,\n"
+	"  credit_code     TEXT NOT NULL UNIQUE,\n"
+	"  name            TEXT NOT NULL,\n"
+	"  kind            TEXT NOT NULL CHECK (kind IN ('enterprise','social_org','association')),\n"
+	"  tags            TEXT NOT NULL DEFAULT '',\n"
+	"  chain           TEXT,\n"
+	"  grid_id         TEXT NOT NULL REFERENCES grid(id),\n"
+	"  address         TEXT NOT NULL DEFAULT '',\n"
+	"  employees       INTEGER CHECK (employees >= 0),\n"
+	"  party_members   INTEGER CHECK (party_members >= 0),\n"
+	"  party_org       TEXT NOT NULL DEFAULT 'none'\n"
+	"                  CHECK (party_org IN ('none','standalone','joint','affiliated')),\n"
+	"  party_org_since TEXT,\n"
+	"  contact         TEXT NOT NULL DEFAULT '',\n"
+	"  phone           TEXT NOT NULL DEFAULT '',\n"
+	"  plan            TEXT NOT NULL DEFAULT '',\n"
+	RECORD_TAIL
+	");\n"
+	"CREATE INDEX org_grid ON org(grid_id);\n"
+	"CREATE TABLE instructor (\n"
+	"  id     TEXT PRIMARY KEY NOT NULL,\n"
+	"  phone  TEXT NOT NULL UNIQUE,\n"
+	"  name   TEXT NOT NULL,\n"
+	"  gender TEXT CHECK (gender IN ('male','female')),\n"
+	"  unit   TEXT NOT NULL DEFAULT '',\n"
+	"  role   TEXT NOT NULL CHECK (role IN ('full_time','part_time')),\n"
+	"  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','inactive')),\n"
+	RECORD_TAIL
+	");\n"
+	"CREATE TABLE instructor_grid (\n"
+	"  instructor_id TEXT NOT NULL REFERENCES instructor(id),\n"
+	"  grid_id       TEXT NOT NULL REFERENCES grid(id),\n"
+	"  PRIMARY KEY (instructor_id, grid_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX instructor_grid_by_grid ON instructor_grid(grid_id);\n"
+	"CREATE TABLE instructor_org (\n"
+	"  instructor_id TEXT NOT NULL REFERENCES instructor(id),\n"
+	"  org_id        TEXT NOT NULL REFERENCES org(id),\n"
+	"  PRIMARY KEY (instructor_id, org_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX instructor_org_by_org ON instructor_org(org_id);\n"
+	"CREATE TABLE party_member (\n"
+	"  id            TEXT PRIMARY KEY NOT NULL,\n"
+	"  name          TEXT NOT NULL,\n"
+	"  phone         TEXT NOT NULL DEFAULT '',\n"
+	"  org_id        TEXT REFERENCES org(id),\n"        /* whose party org manages them */
+	"  grid_id       TEXT REFERENCES grid(id),\n"
+	"  works_in_park INTEGER NOT NULL DEFAULT 0 CHECK (works_in_park IN (0,1)),\n"
+	"  mobile        INTEGER NOT NULL DEFAULT 0 CHECK (mobile IN (0,1)),\n" /* 流动党员 */
+	"  joined_on     TEXT,\n"
+	RECORD_TAIL
+	");\n"
+	"CREATE INDEX party_member_org ON party_member(org_id);\n"
+	"CREATE TABLE department (\n"
+	"  id        TEXT PRIMARY KEY NOT NULL,\n"
+	"  name      TEXT NOT NULL UNIQUE,\n"
+	"  new_employment INTEGER NOT NULL DEFAULT 0,\n"      /* one of the eight */
+	RECORD_TAIL
+	");\n"
+	"CREATE TABLE worker (\n"
+	"  id           TEXT PRIMARY KEY NOT NULL,\n"
+	"  phone        TEXT NOT NULL UNIQUE,\n"
+	"  name         TEXT NOT NULL,\n"
+	"  job          TEXT NOT NULL CHECK (job IN ('delivery_rider','courier','ride_hailing','trucker','other')),\n"
+	"  platform     TEXT NOT NULL DEFAULT '',\n"
+	"  party_member INTEGER NOT NULL DEFAULT 0 CHECK (party_member IN (0,1)),\n"
+	"  community_id TEXT REFERENCES grid(id),\n"
+	"  roles        TEXT NOT NULL DEFAULT '',\n"
+	RECORD_TAIL
+	");\n"
+	"CREATE TABLE ticket (\n"
+	"  id             TEXT PRIMARY KEY NOT NULL,\n"
+	"  number         TEXT NOT NULL UNIQUE,\n"
+	"  title          TEXT NOT NULL,\n"
+	"  description    TEXT NOT NULL DEFAULT '',\n"
+	"  category       TEXT NOT NULL,\n"
+	"  source         TEXT NOT NULL,\n"
+	"  grid_id        TEXT NOT NULL REFERENCES grid(id),\n"
+	"  org_id         TEXT REFERENCES org(id),\n"
+	"  reporter       TEXT NOT NULL DEFAULT '',\n"
+	"  reporter_phone TEXT NOT NULL DEFAULT '',\n"
+	"  worker_id      TEXT REFERENCES worker(id),\n"
+	"  department     TEXT REFERENCES department(name),\n"
+	"  instructor_id  TEXT REFERENCES instructor(id),\n"
+	"  status         TEXT NOT NULL DEFAULT 'new' CHECK (status IN\n"
+	"                 ('new','accepted','in_progress','on_hold','resolved','closed','returned')),\n"
+	"  due_on         TEXT,\n"
+	"  hold_since     TEXT,\n"
+	"  held_days      INTEGER NOT NULL DEFAULT 0,\n"
+	"  resolved_at    TEXT,\n"
+	"  closed_at      TEXT,\n"
+	"  satisfaction   INTEGER CHECK (satisfaction BETWEEN 1 AND 5),\n"
+	"  duplicate_of   TEXT REFERENCES ticket(id),\n"
+	RECORD_TAIL
+	");\n"
+	"CREATE INDEX ticket_grid ON ticket(grid_id, created_at);\n"
+	"CREATE INDEX ticket_status ON ticket(status, due_on);\n"
+	"CREATE INDEX ticket_department ON ticket(department, status);\n"
+	"CREATE TABLE ticket_department (\n"            /* supporting departments */
+	"  ticket_id  TEXT NOT NULL REFERENCES ticket(id),\n"
+	"  department TEXT NOT NULL REFERENCES department(name),\n"
+	"  PRIMARY KEY (ticket_id, department)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE ticket_event (\n"
+	"  id          TEXT PRIMARY KEY NOT NULL,\n"
+	"  ticket_id   TEXT NOT NULL REFERENCES ticket(id),\n"
+	"  at          TEXT NOT NULL,\n"
+	"  operator    TEXT NOT NULL,\n"
+	"  action      TEXT NOT NULL,\n"
+	"  from_status TEXT,\n"
+	"  to_status   TEXT,\n"
+	"  department  TEXT,\n"
+	"  note        TEXT NOT NULL DEFAULT '',\n"
+	"  office      TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX ticket_event_by_ticket ON ticket_event(ticket_id, at);\n"
+	"CREATE TABLE ticket_seq (\n"
+	"  office TEXT NOT NULL,\n"
+	"  year   INTEGER NOT NULL,\n"
+	"  last   INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (office, year)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE points_ledger (\n"
+	"  id        TEXT PRIMARY KEY NOT NULL,\n"
+	"  worker_id TEXT NOT NULL REFERENCES worker(id),\n"
+	"  at        TEXT NOT NULL,\n"
+	"  points    INTEGER NOT NULL,\n"           /* earned > 0, redeemed < 0 */
+	"  reason    TEXT NOT NULL,\n"
+	"  ticket_id TEXT REFERENCES ticket(id),\n"
+	"  operator  TEXT NOT NULL,\n"
+	"  office    TEXT NOT NULL\n"
+	");\n"
+	"CREATE UNIQUE INDEX points_once_per_ticket ON points_ledger(worker_id, ticket_id)\n"
+	"  WHERE ticket_id IS NOT NULL;\n"
+	"CREATE TABLE station (\n"
+	"  id       TEXT PRIMARY KEY NOT NULL,\n"
+	"  name     TEXT NOT NULL UNIQUE,\n"
+	"  grid_id  TEXT NOT NULL REFERENCES grid(id),\n"
+	"  address  TEXT NOT NULL DEFAULT '',\n"
+	"  host     TEXT NOT NULL DEFAULT '',\n"
+	"  services TEXT NOT NULL,\n"
+	"  hours    TEXT NOT NULL DEFAULT '',\n"
+	"  lon      REAL CHECK (lon BETWEEN -180 AND 180),\n"
+	"  lat      REAL CHECK (lat BETWEEN -90 AND 90),\n"
+	RECORD_TAIL
+	");\n"
+	"CREATE TABLE activity (\n"
+	"  id           TEXT PRIMARY KEY NOT NULL,\n"
+	"  kind         TEXT NOT NULL CHECK (kind IN ('training','secretary_day','workshop_talk',\n"
+	"               'worker_council','joint_meeting','matchmaking')),\n"
+	"  title        TEXT NOT NULL,\n"
+	"  held_on      TEXT NOT NULL,\n"
+	"  grid_id      TEXT REFERENCES grid(id),\n"
+	"  organiser    TEXT NOT NULL DEFAULT '',\n"
+	"  person_times INTEGER NOT NULL DEFAULT 0 CHECK (person_times >= 0),\n"
+	RECORD_TAIL
+	");\n"
+	"CREATE TABLE coop_project (\n"
+	"  id          TEXT PRIMARY KEY NOT NULL,\n"
+	"  title       TEXT NOT NULL,\n"
+	"  org_a       TEXT NOT NULL REFERENCES org(id),\n"
+	"  org_b       TEXT NOT NULL REFERENCES org(id),\n"
+	"  field       TEXT NOT NULL DEFAULT '',\n"
+	"  activity_id TEXT REFERENCES activity(id),\n"
+	"  signed_on   TEXT,\n"
+	RECORD_TAIL
+	");\n"
+	"CREATE TABLE credit_grant (\n"
+	"  id          TEXT PRIMARY KEY NOT NULL,\n"
+	"  org_id      TEXT NOT NULL REFERENCES org(id),\n"
+	"  bank        TEXT NOT NULL,\n"
+	"  amount_yuan INTEGER NOT NULL CHECK (amount_yuan > 0),\n"
+	"  granted_on  TEXT NOT NULL,\n"
+	RECORD_TAIL
+	");\n"
+	"CREATE TABLE audit (\n"
+	"  id        TEXT PRIMARY KEY NOT NULL,\n"
+	"  at        TEXT NOT NULL,\n"
+	"  operator  TEXT NOT NULL,\n"
+	"  office    TEXT NOT NULL,\n"
+	"  tbl       TEXT NOT NULL,\n"
+	"  record_id TEXT NOT NULL,\n"
+	"  action    TEXT NOT NULL,\n"     /* insert, update, delete, import, ... */
+	"  old       TEXT,\n"              /* JSON object of changed fields */
+	"  new       TEXT\n"
+	");\n"
+	"CREATE INDEX audit_record ON audit(tbl, record_id);\n";
+
+static const char *const migrations[] = {
+	migration_1,
+};
+
+int schema_count(void)
+{
+	return (int)(sizeof migrations / sizeof migrations[0]);
+}
+
+const char *schema_migration(int version)
+{
+	if (version < 1 || version > schema_count())
+		return NULL;
+	return migrations[version - 1];
+}
