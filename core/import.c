@@ -56,6 +56,40 @@ enum gw_status import_required(struct gw_err *err, const struct import_row *r, i
 	return import_col_fail(err, r, col);
 }
 
+enum gw_status import_one(struct gw *gw, enum import_kind k, const char *const *vals,
+			  const char *id, int version, enum upsert_result *res,
+			  struct gw_err *err)
+{
+	const struct import_kind_ops *ops = import_ops(k);
+	const char *hdr[32];
+	int present[32];
+	if (!ops)
+		return gw_fail(err, GW_EUSAGE, "未知的数据类别", "unknown kind of data");
+	for (int i = 0; i < ops->ncols; i++) {
+		hdr[i] = gw_tr(ops->cols[i].zh, ops->cols[i].en);
+		present[i] = 1;
+	}
+	struct import_row r = {vals, hdr, present, 0, id, version};
+	enum upsert_result dummy;
+	/* Inside a caller's transaction a bad record must undo only itself. */
+	int nested = db_in_tx(gw->db);
+	enum gw_status st = nested ? db_savepoint(gw->db, err) : db_begin(gw->db, err);
+	if (st != GW_OK)
+		return st;
+	gw_err_clear(err);
+	st = ops->row(gw, &r, res ? res : &dummy, err);
+	if (st == GW_ENOTFOUND && err && err->code == GW_ENOTFOUND)
+		err->code = GW_EINVAL;   /* no later rows to wait for here */
+	if (st != GW_OK) {
+		if (nested)
+			db_rollback_savepoint(gw->db);
+		else
+			db_rollback(gw->db);
+		return st == GW_ENOTFOUND ? GW_EINVAL : st;
+	}
+	return nested ? db_release(gw->db, err) : db_commit(gw->db, err);
+}
+
 static void say(const struct import_opts *o, int is_error, const char *zh, const char *en, ...)
 	__attribute__((format(printf, 3, 5), format(printf, 4, 5)));
 static void say(const struct import_opts *o, int is_error, const char *zh, const char *en, ...)

@@ -62,6 +62,15 @@ enum gw_status import_col_fail(struct gw_err *err, const struct import_row *r, i
 /* Shorthand: a required cell is empty. */
 enum gw_status import_required(struct gw_err *err, const struct import_row *r, int col);
 
+/* Writes one record of kind k from cell values in the kind's column order
+ * (every column present; "" for empty), inside the caller's transaction
+ * when one is open.  id/version: see struct import_row (NULL/0 to match by
+ * natural key).  For forms, the demo and scripts: the same checks as an
+ * imported row.  Messages name columns in the current language. */
+enum gw_status import_one(struct gw *gw, enum import_kind k, const char *const *vals,
+			  const char *id, int version, enum upsert_result *res,
+			  struct gw_err *err);
+
 struct import_opts {
 	int skip_bad;          /* import the good rows, write rejects beside the input */
 	int kind;              /* forced kind, or -1 to recognise from the header */

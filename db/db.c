@@ -11,7 +11,16 @@ struct db {
 	sqlite3 *h;
 	int tx_depth;
 	sqlite3_stmt *stmts[Q_COUNT];
+	enum gw_status (*precommit)(void *ctx, struct gw_err *err);
+	void *precommit_ctx;
 };
+
+void db_set_precommit(struct db *db, enum gw_status (*fn)(void *ctx, struct gw_err *err),
+		      void *ctx)
+{
+	db->precommit = fn;
+	db->precommit_ctx = ctx;
+}
 
 static const char *const query_sql[Q_COUNT + 1] = {
 #define DB_X_SQL(name, sql) sql,
@@ -178,8 +187,19 @@ enum gw_status db_begin(struct db *db, struct gw_err *err)
 
 enum gw_status db_commit(struct db *db, struct gw_err *err)
 {
-	if (db->tx_depth == 0 || --db->tx_depth > 0)
+	if (db->tx_depth == 0 || db->tx_depth > 1) {
+		if (db->tx_depth)
+			db->tx_depth--;
 		return GW_OK;
+	}
+	if (db->precommit) {
+		enum gw_status st = db->precommit(db->precommit_ctx, err);
+		if (st != GW_OK) {
+			db_rollback(db);
+			return st;
+		}
+	}
+	db->tx_depth = 0;
 	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		enum gw_status st = db_fail(db, err, gw_tr("提交事务", "commit"));
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
@@ -196,6 +216,8 @@ void db_rollback(struct db *db)
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
+
+int db_in_tx(const struct db *db) { return db->tx_depth > 0; }
 
 enum gw_status db_savepoint(struct db *db, struct gw_err *err)
 {

@@ -36,6 +36,16 @@ enum gw_status db_commit(struct db *db, struct gw_err *err);
 /* Rolls back the outermost transaction; safe to call when none is open. */
 void db_rollback(struct db *db);
 
+/* A function run just before the outermost db_commit commits, inside the
+ * transaction (derived data such as the search index is brought up to date
+ * there, so it always commits together with the records).  A failure
+ * rolls the transaction back.  One hook per handle; NULL removes it. */
+void db_set_precommit(struct db *db, enum gw_status (*fn)(void *ctx, struct gw_err *err),
+		      void *ctx);
+
+/* Whether a transaction begun with db_begin is open. */
+int db_in_tx(const struct db *db);
+
 /* Savepoints inside an open transaction, so one bad row can be undone
  * without losing the rows before it. */
 enum gw_status db_savepoint(struct db *db, struct gw_err *err);

@@ -14,6 +14,7 @@
 #include "sql_search.h"
 #include "sql_report.h"
 #include "sql_activity.h"
+#include "sql_check.h"
 
 #define DB_QUERY_LIST(X) \
 	SQL_META(X)       \
@@ -25,7 +26,8 @@
 	SQL_STATION(X)    \
 	SQL_SEARCH(X)     \
 	SQL_REPORT(X)     \
-	SQL_ACTIVITY(X)
+	SQL_ACTIVITY(X)   \
+	SQL_CHECK(X)
 
 enum db_query {
 #define DB_X_ENUM(name, sql) Q_##name,
