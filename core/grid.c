@@ -110,6 +110,58 @@ static enum gw_status would_cycle(struct gw *gw, const char *id, const char *par
 	return GW_OK;
 }
 
+/* The county is the one root: a second one would split the map (and
+ * `check` reports it).  self_id: the record being written, or "". */
+static enum gw_status one_county(struct gw *gw, const struct import_row *r, const char *self_id,
+				 struct gw_err *err)
+{
+	sqlite3_stmt *st = db_stmt(gw->db, Q_GRID_OTHER_COUNTY, err);
+	if (!st)
+		return err ? err->code : GW_EDB;
+	db_bind_text(st, 1, self_id);
+	int rc = sqlite3_step(st);
+	char other[33] = "";
+	if (rc == SQLITE_ROW)
+		db_col_text(st, 0, other, sizeof other);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(gw->db, err, gw_tr("查询网格", "grid lookup"));
+	if (!other[0])
+		return GW_OK;
+	gw_fail(err, GW_EINVAL, "已有县级节点“%s”，只能有一个县", "there is already a county ('%s'); there can be only one",
+		other);
+	return import_col_fail(err, r, GRID_C_LEVEL);
+}
+
+/* A node whose level changes must still be a fit parent for each of its
+ * live children (a park holding grids cannot become a grid). */
+static enum gw_status children_fit(struct gw *gw, const struct import_row *r, const char *id,
+				   const char *level, struct gw_err *err)
+{
+	sqlite3_stmt *st = db_stmt(gw->db, Q_GRID_CHILDREN, err);
+	if (!st)
+		return err ? err->code : GW_EDB;
+	db_bind_text(st, 1, id);
+	int rc;
+	char code[33] = "", clevel[12] = "";
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		db_col_text(st, 1, clevel, sizeof clevel);
+		if (!parent_allowed(clevel, level)) {
+			db_col_text(st, 0, code, sizeof code);
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(gw->db, err, gw_tr("查询网格", "grid lookup"));
+	if (!code[0])
+		return GW_OK;
+	gw_fail(err, GW_EINVAL, "其下还有%s“%s”，不能改为%s", "it still holds the %s '%s', so it cannot become a %s",
+		gw_tr(enum_zh_of(EN_LEVEL, clevel), clevel), code,
+		gw_tr(enum_zh_of(EN_LEVEL, level), level));
+	return import_col_fail(err, r, GRID_C_LEVEL);
+}
+
 static void to_json(const struct grid_rec *g, struct strbuf *b)
 {
 	int first = 1;
@@ -244,8 +296,12 @@ static enum gw_status grid_row(struct gw *gw, const struct import_row *r,
 	struct strbuf nj = STRBUF_INIT, oj = STRBUF_INIT;
 	to_json(&g, &nj);
 	if (st == GW_ENOTFOUND) {
-		if (r->id)
-			return gw_fail(err, GW_ENOTFOUND, "该网格已被删除", "this grid has been deleted");
+		if (r->id) {
+			st = gw_fail(err, GW_ENOTFOUND, "该网格已被删除", "this grid has been deleted");
+			goto out;
+		}
+		if (strcmp(g.level, "county") == 0 && (st = one_county(gw, r, "", err)) != GW_OK)
+			goto out;
 		id_new(g.id);
 		sqlite3_stmt *q = db_stmt(gw->db, Q_GRID_INSERT, err);
 		if (!q)
@@ -269,6 +325,10 @@ static enum gw_status grid_row(struct gw *gw, const struct import_row *r,
 		st = GW_OK;
 		goto out;
 	}
+	if (strcmp(g.level, "county") == 0 && (st = one_county(gw, r, old.id, err)) != GW_OK)
+		goto out;
+	if (strcmp(g.level, old.level) != 0 && (st = children_fit(gw, r, old.id, g.level, err)) != GW_OK)
+		goto out;
 	if (g.parent_id[0]) {
 		int cycle;
 		if ((st = would_cycle(gw, old.id, g.parent_id, &cycle, err)) != GW_OK)

@@ -63,6 +63,48 @@ static void dept_fingerprint(const struct config *cfg, char out[17])
 	snprintf(out, 17, "%016llx", h);
 }
 
+/* Marks deleted the departments the configuration no longer lists: tickets
+ * keep naming them, but they can no longer be chosen and `check` flags open
+ * tickets still sent to them. */
+static enum gw_status retire_departments(struct gw *gw, const char *now, struct gw_err *err)
+{
+	sqlite3_stmt *q = db_stmt(gw->db, Q_DEPT_LIST, err);
+	if (!q)
+		return err ? err->code : GW_EDB;
+	char (*gone)[96] = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	enum gw_status st = GW_OK;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(q, 0);
+		if (!name || config_dept_index(&gw->cfg, name) >= 0)
+			continue;
+		if (n == cap) {
+			void *nb = realloc(gone, (cap = cap ? cap * 2 : 8) * sizeof *gone);
+			if (!nb) {
+				st = gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
+				break;
+			}
+			gone = nb;
+		}
+		snprintf(gone[n++], sizeof gone[0], "%s", name);
+	}
+	if (st == GW_OK && rc != SQLITE_DONE)
+		st = db_fail(gw->db, err, "departments");
+	sqlite3_reset(q);
+	for (size_t i = 0; st == GW_OK && i < n; i++) {
+		if (!(q = db_stmt(gw->db, Q_DEPT_RETIRE, err))) {
+			st = err ? err->code : GW_EDB;
+			break;
+		}
+		db_bind_text(q, 1, gone[i]);
+		db_bind_text(q, 2, now);
+		st = db_step_done(gw->db, q, err);
+	}
+	free(gone);
+	return st;
+}
+
 static enum gw_status sync_departments(struct gw *gw, struct gw_err *err)
 {
 	char want[17], have[33];
@@ -89,6 +131,8 @@ static enum gw_status sync_departments(struct gw *gw, struct gw_err *err)
 		db_bind_text(q, 5, now);
 		st = db_step_done(gw->db, q, err);
 	}
+	if (st == GW_OK)
+		st = retire_departments(gw, now, err);
 	if (st == GW_OK)
 		st = gw_meta_set(gw, "departments", want, err);
 	if (st != GW_OK) {

@@ -503,10 +503,14 @@ enum gw_status import_files(struct gw *gw, const char *const *paths, int npaths,
 		total->rejected += f->n.rejected;
 	}
 	int commit = st == GW_OK && (total->rejected == 0 || opts->skip_bad);
-	if (commit)
+	if (commit) {
 		st = db_commit(gw->db, err);
-	else
+	} else {
 		db_rollback(gw->db);
+		/* The summaries must not claim rows that were rolled back. */
+		for (int i = 0; i < npaths; i++)
+			files[i].n.inserted = files[i].n.updated = files[i].n.unchanged = 0;
+	}
 	for (int i = 0; i < npaths; i++) {
 		struct file *f = &files[i];
 		if (st == GW_OK && f->kind >= 0)

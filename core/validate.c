@@ -64,8 +64,8 @@ enum gw_status valid_credit_code(const char *s, char out[19], struct gw_err *err
 	return GW_OK;
 }
 
-/* Copies s without spaces and dashes-in-mobiles: what people type around
- * numbers ("138 0000 0000", "138-0000-0000") is kept out of the key. */
+/* Copies s without spaces: what people type around numbers
+ * ("138 0000 0000") is kept out of the key (dashes: see undash). */
 static size_t squeeze(const char *s, char *out, size_t outsz)
 {
 	size_t n = 0;
@@ -89,6 +89,22 @@ static int is_mobile(const char *p, size_t n)
 	return n == 11 && p[0] == '1' && p[1] >= '3' && p[1] <= '9' && all_digits(p, 11);
 }
 
+/* A mobile typed in the usual 3-4-4 groups ("138-1234-5678", possibly after
+ * +86) without its two dashes; anything else is copied as it is, so that a
+ * landline keeps its dash and "1564-8621234" is not taken for a mobile. */
+static size_t undash(const char *s, char *out, size_t outsz)
+{
+	size_t len = strlen(s), n = 0;
+	const char *g = len >= 13 ? s + len - 13 : NULL;
+	int grouped = g && g[3] == '-' && g[8] == '-' && !memchr(s, '-', (size_t)(g - s) + 3) &&
+		      !strchr(g + 9, '-') && !memchr(g + 4, '-', 4);
+	for (; *s && n + 1 < outsz; s++)
+		if (!(grouped && (s == g + 3 || s == g + 8)))
+			out[n++] = *s;
+	out[n] = '\0';
+	return n;
+}
+
 static const char *strip_country(const char *p, size_t *n)
 {
 	if (*n == 14 && strncmp(p, "+86", 3) == 0)
@@ -100,9 +116,10 @@ static const char *strip_country(const char *p, size_t *n)
 
 enum gw_status valid_mobile(const char *s, char out[12], struct gw_err *err)
 {
-	char buf[64];
-	size_t n = squeeze(s, buf, sizeof buf);
-	const char *p = strip_country(buf, &n);
+	char buf[64], nodash[64];
+	squeeze(s, buf, sizeof buf);
+	size_t n = undash(buf, nodash, sizeof nodash);
+	const char *p = strip_country(nodash, &n);
 	if (!is_mobile(p, n))
 		return gw_fail(err, GW_EINVAL, "“%s”不是有效的手机号（1 开头的 11 位数字，第二位 3-9）",
 			       "'%s' is not a mobile number (11 digits: 1, then 3-9, then 9 digits)", buf);
@@ -113,9 +130,10 @@ enum gw_status valid_mobile(const char *s, char out[12], struct gw_err *err)
 
 enum gw_status valid_phone(const char *s, char *out, size_t outsz, struct gw_err *err)
 {
-	char buf[64];
-	size_t n = squeeze(s, buf, sizeof buf);
-	const char *p = strip_country(buf, &n);
+	char buf[64], nodash[64];
+	squeeze(s, buf, sizeof buf);
+	size_t n = undash(buf, nodash, sizeof nodash);
+	const char *p = strip_country(nodash, &n);
 	if (is_mobile(p, n)) {
 		snprintf(out, outsz, "%.11s", p);
 		return GW_OK;

@@ -17,8 +17,9 @@ enum gw_status valid_credit_code(const char *s, char out[19], struct gw_err *err
 char valid_credit_check_char(const char *first17);
 
 /* Mobile 1[3-9]NNNNNNNNN, or landline 0AAA-NNNNNNN (area code 3-4 digits
- * with the 0, number 7-8 digits).  Spaces and an optional +86 / 86 prefix
- * on mobiles are removed; the normalised number goes to out. */
+ * with the 0, number 7-8 digits).  Spaces, dashes inside mobiles
+ * ("138-1234-5678") and an optional +86 / 86 prefix on mobiles are removed;
+ * the normalised number goes to out. */
 enum gw_status valid_phone(const char *s, char *out, size_t outsz, struct gw_err *err);
 /* Only a mobile number (instructors', workers' keys). */
 enum gw_status valid_mobile(const char *s, char out[12], struct gw_err *err);

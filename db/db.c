@@ -11,15 +11,21 @@ struct db {
 	sqlite3 *h;
 	int tx_depth;
 	sqlite3_stmt *stmts[Q_COUNT];
-	enum gw_status (*precommit)(void *ctx, struct gw_err *err);
-	void *precommit_ctx;
+	struct {
+		enum gw_status (*fn)(void *ctx, struct gw_err *err);
+		void *ctx;
+	} hooks[DB_MAX_HOOKS];
+	int nhooks;
 };
 
-void db_set_precommit(struct db *db, enum gw_status (*fn)(void *ctx, struct gw_err *err),
-		      void *ctx)
+int db_add_precommit(struct db *db, enum gw_status (*fn)(void *ctx, struct gw_err *err),
+		     void *ctx)
 {
-	db->precommit = fn;
-	db->precommit_ctx = ctx;
+	if (db->nhooks == DB_MAX_HOOKS)
+		return -1;
+	db->hooks[db->nhooks].fn = fn;
+	db->hooks[db->nhooks++].ctx = ctx;
+	return 0;
 }
 
 static const char *const query_sql[Q_COUNT + 1] = {
@@ -192,8 +198,8 @@ enum gw_status db_commit(struct db *db, struct gw_err *err)
 			db->tx_depth--;
 		return GW_OK;
 	}
-	if (db->precommit) {
-		enum gw_status st = db->precommit(db->precommit_ctx, err);
+	for (int i = 0; i < db->nhooks; i++) {
+		enum gw_status st = db->hooks[i].fn(db->hooks[i].ctx, err);
 		if (st != GW_OK) {
 			db_rollback(db);
 			return st;
@@ -296,13 +302,16 @@ int db_check_primary_keys(struct db *db, void (*report)(void *ctx, const char *t
 {
 	/* pragma_table_info reports pk > 0 for key columns; WITHOUT ROWID and
 	 * declared keys both show; the key must also be NOT NULL because the
-	 * session extension ignores rows whose key is NULL. */
+	 * session extension ignores rows whose key is NULL.  Only ordinary
+	 * tables count: pragma_table_list types an FTS index "virtual" and its
+	 * own storage "shadow" - derived, local data that sync never carries. */
 	static const char sql[] =
-		"SELECT m.name FROM sqlite_schema m WHERE m.type = 'table' "
-		"AND m.name NOT LIKE 'sqlite_%' AND NOT EXISTS ("
-		"  SELECT 1 FROM pragma_table_info(m.name) p WHERE p.pk > 0) "
-		"UNION SELECT m.name FROM sqlite_schema m, pragma_table_info(m.name) p "
-		"WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND p.pk > 0 AND p.\"notnull\" = 0 "
+		"SELECT l.name FROM pragma_table_list l WHERE l.schema = 'main' AND l.type = 'table' "
+		"AND l.name NOT LIKE 'sqlite_%' AND NOT EXISTS ("
+		"  SELECT 1 FROM pragma_table_info(l.name) p WHERE p.pk > 0) "
+		"UNION SELECT l.name FROM pragma_table_list l, pragma_table_info(l.name) p "
+		"WHERE l.schema = 'main' AND l.type = 'table' AND l.name NOT LIKE 'sqlite_%' "
+		"AND p.pk > 0 AND p.\"notnull\" = 0 "
 		"ORDER BY 1";
 	sqlite3_stmt *st;
 	int n = 0, rc;
@@ -316,7 +325,11 @@ int db_check_primary_keys(struct db *db, void (*report)(void *ctx, const char *t
 		n++;
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? n : -1;
+	if (rc != SQLITE_DONE) {
+		db_fail(db, err, "check");
+		return -1;
+	}
+	return n;
 }
 
 void db_bind_text(sqlite3_stmt *st, int i, const char *s)

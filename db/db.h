@@ -36,12 +36,16 @@ enum gw_status db_commit(struct db *db, struct gw_err *err);
 /* Rolls back the outermost transaction; safe to call when none is open. */
 void db_rollback(struct db *db);
 
-/* A function run just before the outermost db_commit commits, inside the
- * transaction (derived data such as the search index is brought up to date
- * there, so it always commits together with the records).  A failure
- * rolls the transaction back.  One hook per handle; NULL removes it. */
-void db_set_precommit(struct db *db, enum gw_status (*fn)(void *ctx, struct gw_err *err),
-		      void *ctx);
+/* Adds a function run just before the outermost db_commit commits, inside
+ * the transaction (derived data such as the search index and the sync change
+ * log are written there, so they always commit together with the records).
+ * Hooks run in the order added; a failure rolls the transaction back.  At
+ * most DB_MAX_HOOKS per handle; returns -1 when full. */
+#define DB_MAX_HOOKS 4
+int db_add_precommit(struct db *db, enum gw_status (*fn)(void *ctx, struct gw_err *err),
+		     void *ctx);
+/* The same; kept for the search module's first caller. */
+#define db_set_precommit(db, fn, ctx) ((void)db_add_precommit((db), (fn), (ctx)))
 
 /* Whether a transaction begun with db_begin is open. */
 int db_in_tx(const struct db *db);

@@ -153,7 +153,7 @@ static const char migration_1[] =
 	");\n"
 	"CREATE INDEX ticket_grid ON ticket(grid_id, created_at);\n"
 	"CREATE INDEX ticket_status ON ticket(status, due_on);\n"
-	"CREATE INDEX ticket_department ON ticket(department, status);\n"
+	"CREATE INDEX ticket_by_department ON ticket(department, status);\n"
 	"CREATE TABLE ticket_department (\n"            /* supporting departments */
 	"  ticket_id  TEXT NOT NULL REFERENCES ticket(id),\n"
 	"  department TEXT NOT NULL REFERENCES department(name),\n"
@@ -244,8 +244,74 @@ static const char migration_1[] =
 	");\n"
 	"CREATE INDEX audit_record ON audit(tbl, record_id);\n";
 
+/* Migration 2: the quick-lookup index (core/search.c).  Triggers only note
+ * which records changed in search_dirty; the program brings the index up
+ * to date from there just before each commit, so the index commits with the
+ * records, whoever wrote them (forms, imports, sync, or the sqlite3 shell,
+ * whose edits are picked up by the next search).  The triggers are plain
+ * SQL so that the file stays editable without the program.
+ *
+ * search_doc: one row per indexed record (kind as in core/search.h:
+ * 0 instructor, 1 org, 2 grid, 3 ticket, 4 worker, 5 station) with the text
+ * that was indexed, needed to take its tokens out again.
+ * search_fts: contentless FTS5 over tokens computed in C (character
+ * bigrams, anchored first and last bigrams, pinyin-initial bigrams, each
+ * tagged with the kind), rowid = search_doc.docid.
+ * Phones and codes need no tokens: expression indexes on the last four
+ * digits, and range scans of the existing UNIQUE indexes.
+ *
+ * The search tables are derived and local: sync must not carry them. */
+#define SEARCH_TRIGGERS(k, tbl, cols, changed)                                  \
+	"CREATE TRIGGER search_" tbl "_ins AFTER INSERT ON " tbl " BEGIN\n"          \
+	"  INSERT INTO search_dirty(kind, id) SELECT " k ", NEW.id WHERE NOT EXISTS\n" \
+	"    (SELECT 1 FROM search_dirty WHERE kind = " k " AND id = NEW.id);\n"     \
+	"END;\n"                                                                    \
+	"CREATE TRIGGER search_" tbl "_upd AFTER UPDATE OF id, deleted, " cols     \
+	" ON " tbl " WHEN OLD.id IS NOT NEW.id OR OLD.deleted IS NOT NEW.deleted OR " \
+	changed " BEGIN\n"                                                          \
+	"  INSERT INTO search_dirty(kind, id) SELECT " k ", NEW.id WHERE NOT EXISTS\n" \
+	"    (SELECT 1 FROM search_dirty WHERE kind = " k " AND id = NEW.id);\n"     \
+	"  INSERT INTO search_dirty(kind, id) SELECT " k ", OLD.id WHERE OLD.id IS NOT NEW.id\n" \
+	"    AND NOT EXISTS (SELECT 1 FROM search_dirty WHERE kind = " k " AND id = OLD.id);\n" \
+	"END;\n"                                                                    \
+	"CREATE TRIGGER search_" tbl "_del AFTER DELETE ON " tbl " BEGIN\n"          \
+	"  INSERT INTO search_dirty(kind, id) SELECT " k ", OLD.id WHERE NOT EXISTS\n" \
+	"    (SELECT 1 FROM search_dirty WHERE kind = " k " AND id = OLD.id);\n"     \
+	"END;\n"                                                                    \
+	"INSERT INTO search_dirty(kind, id) SELECT " k ", id FROM " tbl " WHERE deleted = 0;\n"
+
+/* NOT EXISTS rather than INSERT OR IGNORE: a trigger's conflict clause is
+ * overridden by the firing statement's (an UPDATE OR FAIL would then fail
+ * on a record changed twice in one transaction). */
+static const char migration_2[] =
+	"CREATE TABLE search_dirty (\n"
+	"  kind INTEGER NOT NULL,\n"
+	"  id   TEXT NOT NULL,\n"
+	"  PRIMARY KEY (kind, id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE search_doc (\n"
+	"  docid INTEGER PRIMARY KEY NOT NULL,\n"
+	"  kind  INTEGER NOT NULL,\n"
+	"  id    TEXT NOT NULL,\n"
+	"  body  TEXT NOT NULL\n"
+	");\n"
+	"CREATE UNIQUE INDEX search_doc_record ON search_doc(kind, id);\n"
+	"CREATE VIRTUAL TABLE search_fts USING fts5(t, content='', detail=none, columnsize=0,\n"
+	"  tokenize='ascii');\n"
+	"CREATE INDEX search_instructor_phone4 ON instructor(substr(phone, -4));\n"
+	"CREATE INDEX search_worker_phone4 ON worker(substr(phone, -4));\n"
+	"CREATE INDEX search_org_phone4 ON org(substr(phone, -4)) WHERE phone <> '';\n"
+	SEARCH_TRIGGERS("0", "instructor", "name", "OLD.name IS NOT NEW.name")
+	SEARCH_TRIGGERS("1", "org", "name", "OLD.name IS NOT NEW.name")
+	SEARCH_TRIGGERS("2", "grid", "name", "OLD.name IS NOT NEW.name")
+	SEARCH_TRIGGERS("3", "ticket", "title, reporter",
+			"OLD.title IS NOT NEW.title OR OLD.reporter IS NOT NEW.reporter")
+	SEARCH_TRIGGERS("4", "worker", "name", "OLD.name IS NOT NEW.name")
+	SEARCH_TRIGGERS("5", "station", "name", "OLD.name IS NOT NEW.name");
+
 static const char *const migrations[] = {
 	migration_1,
+	migration_2,
 };
 
 int schema_count(void)

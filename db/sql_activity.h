@@ -20,6 +20,9 @@
 			   "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9)")                    \
 	X(ACT_CREDIT_INSERT, "INSERT INTO credit_grant(id, org_id, bank, amount_yuan, " \
 			     "granted_on, office, created_at, updated_at) "            \
-			     "VALUES (?1,?2,?3,?4,?5,?6,?7,?7)")
+			     "VALUES (?1,?2,?3,?4,?5,?6,?7,?7)")                        \
+	/* The demo county is built only into a database without records. */      \
+	X(DEMO_HAS_RECORDS, "SELECT EXISTS(SELECT 1 FROM grid) OR EXISTS(SELECT 1 FROM org) " \
+			    "OR EXISTS(SELECT 1 FROM ticket) OR EXISTS(SELECT 1 FROM instructor)")
 
 #endif

@@ -17,6 +17,10 @@
 			    "WHERE id = ?1")                                          \
 	X(GRID_HARD_DELETE, "DELETE FROM grid WHERE id = ?1")                         \
 	X(GRID_PARENT_OF, "SELECT parent_id FROM grid WHERE id = ?1")                 \
+	X(GRID_OTHER_COUNTY, "SELECT code FROM grid WHERE level = 'county' AND deleted = 0 " \
+			     "AND id <> ?1 ORDER BY code LIMIT 1")                    \
+	X(GRID_CHILDREN, "SELECT code, level FROM grid WHERE parent_id = ?1 AND deleted = 0 " \
+			 "ORDER BY code")                                             \
 	X(GRID_REFERENCED, "SELECT EXISTS(SELECT 1 FROM grid WHERE parent_id = ?1) "   \
 			   "OR EXISTS(SELECT 1 FROM org WHERE grid_id = ?1) "         \
 			   "OR EXISTS(SELECT 1 FROM ticket WHERE grid_id = ?1) "      \

@@ -15,6 +15,8 @@
 		       "VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT(name) DO UPDATE SET " \
 		       "new_employment = excluded.new_employment, deleted = 0 " \
 		       "WHERE new_employment <> excluded.new_employment OR deleted <> 0") \
+	X(DEPT_RETIRE, "UPDATE department SET deleted = 1, version = version + 1, updated_at = ?2 " \
+		       "WHERE name = ?1 AND deleted = 0")                     \
 	X(DEPT_EXISTS, "SELECT 1 FROM department WHERE name = ?1 AND deleted = 0") \
 	X(DEPT_LIST, "SELECT name, new_employment FROM department WHERE deleted = 0 ORDER BY rowid")
 

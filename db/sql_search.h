@@ -1,7 +1,101 @@
-/* sql_search.h - statements of the search module (see queries.h). */
+/* sql_search.h - statements of the search module (see queries.h and
+ * core/search.c).  Kinds are numbered as enum search_kind. */
 #ifndef GW_SQL_SEARCH_H
 #define GW_SQL_SEARCH_H
 
-#define SQL_SEARCH(X)
+/* The records noted dirty of one kind, with the text to index (fields
+ * joined by U+001F), whether the record is live, and what the index holds
+ * for it now.  Ordered by id, which follows the table's own order. */
+#define SEARCH_DIRTY_SQL(k, tbl, text)                                                   \
+	"SELECT d.id, x.id IS NOT NULL AND x.deleted = 0, " text ", s.docid, s.body "     \
+	"FROM search_dirty d LEFT JOIN " tbl " x ON x.id = d.id "                         \
+	"LEFT JOIN search_doc s ON s.kind = d.kind AND s.id = d.id WHERE d.kind = " k
+
+/* A name range [?1, ?2) over a UNIQUE index, exact match first. */
+#define SEARCH_RANGE(tbl, col)                                                           \
+	"SELECT id, " col " = ?1 FROM " tbl " WHERE " col " >= ?1 AND " col " < ?2 "       \
+	"AND deleted = 0 ORDER BY " col " LIMIT ?3"
+
+#define SQL_SEARCH(X)                                                                    \
+	X(SEARCH_DIRTY_ANY, "SELECT EXISTS (SELECT 1 FROM search_dirty)")                   \
+	X(SEARCH_DOC_ANY, "SELECT EXISTS (SELECT 1 FROM search_doc)")                       \
+	X(SEARCH_DIRTY_INSTRUCTOR, SEARCH_DIRTY_SQL("0", "instructor", "x.name"))           \
+	X(SEARCH_DIRTY_ORG, SEARCH_DIRTY_SQL("1", "org", "x.name"))                         \
+	X(SEARCH_DIRTY_GRID, SEARCH_DIRTY_SQL("2", "grid", "x.name"))                       \
+	X(SEARCH_DIRTY_TICKET, SEARCH_DIRTY_SQL("3", "ticket",                              \
+						 "x.title || char(31) || x.reporter"))     \
+	X(SEARCH_DIRTY_WORKER, SEARCH_DIRTY_SQL("4", "worker", "x.name"))                   \
+	X(SEARCH_DIRTY_STATION, SEARCH_DIRTY_SQL("5", "station", "x.name"))                 \
+	X(SEARCH_DIRTY_CLEAR, "DELETE FROM search_dirty")                                   \
+	X(SEARCH_DIRTY_ALL, "INSERT OR IGNORE INTO search_dirty(kind, id) "                 \
+			    "SELECT 0, id FROM instructor WHERE deleted = 0 "                \
+			    "UNION ALL SELECT 1, id FROM org WHERE deleted = 0 "             \
+			    "UNION ALL SELECT 2, id FROM grid WHERE deleted = 0 "            \
+			    "UNION ALL SELECT 3, id FROM ticket WHERE deleted = 0 "          \
+			    "UNION ALL SELECT 4, id FROM worker WHERE deleted = 0 "          \
+			    "UNION ALL SELECT 5, id FROM station WHERE deleted = 0")         \
+	X(SEARCH_DOC_INSERT, "INSERT INTO search_doc(kind, id, body) VALUES (?1, ?2, ?3)")  \
+	X(SEARCH_DOC_UPDATE, "UPDATE search_doc SET body = ?2 WHERE docid = ?1")            \
+	X(SEARCH_DOC_DELETE, "DELETE FROM search_doc WHERE docid = ?1")                     \
+	X(SEARCH_DOC_CLEAR, "DELETE FROM search_doc")                                       \
+	X(SEARCH_FTS_INSERT, "INSERT INTO search_fts(rowid, t) VALUES (?1, ?2)")            \
+	X(SEARCH_FTS_DELETE, "INSERT INTO search_fts(search_fts, rowid, t) "                \
+			     "VALUES ('delete', ?1, ?2)")                                    \
+	X(SEARCH_FTS_CLEAR, "INSERT INTO search_fts(search_fts) VALUES ('delete-all')")     \
+	/* Newest first; the caller stops stepping once it has enough. */              \
+	X(SEARCH_MATCH, "SELECT d.id, d.body FROM search_fts "                              \
+			"JOIN search_doc d ON d.docid = search_fts.rowid "                  \
+			"WHERE search_fts MATCH ?1 ORDER BY search_fts.rowid DESC")         \
+	/* Phones: exact, start (UNIQUE index), last four (expression index). */       \
+	X(SEARCH_INSTR_PHONE, SEARCH_RANGE("instructor", "phone"))                          \
+	X(SEARCH_INSTR_PHONE4, "SELECT id FROM instructor WHERE substr(phone, -4) = ?1 "   \
+			       "AND deleted = 0 ORDER BY phone LIMIT ?2")                    \
+	X(SEARCH_WORKER_PHONE, SEARCH_RANGE("worker", "phone"))                             \
+	X(SEARCH_WORKER_PHONE4, "SELECT id FROM worker WHERE substr(phone, -4) = ?1 "      \
+				"AND deleted = 0 ORDER BY phone LIMIT ?2")                   \
+	X(SEARCH_ORG_PHONE4, "SELECT id, replace(phone, '-', '') = ?2 FROM org WHERE substr(phone, -4) = ?1 " \
+			     "AND phone <> '' AND deleted = 0 ORDER BY 2 DESC, phone " \
+			     "LIMIT ?3")                                                     \
+	/* Codes: exact or start, over their UNIQUE indexes. */                       \
+	X(SEARCH_GRID_CODE, SEARCH_RANGE("grid", "code"))                                   \
+	X(SEARCH_ORG_CODE, SEARCH_RANGE("org", "credit_code"))                              \
+	X(SEARCH_TICKET_NUMBER, SEARCH_RANGE("ticket", "number"))                           \
+	/* What a hit shows. */                                                          \
+	X(SEARCH_SHOW_INSTRUCTOR, "SELECT name, phone, role, unit, status FROM instructor " \
+				  "WHERE id = ?1")                                           \
+	X(SEARCH_INSTR_GRIDS, "SELECT g.code, g.name FROM instructor_grid ig "              \
+			      "JOIN grid g ON g.id = ig.grid_id "                            \
+			      "WHERE ig.instructor_id = ?1 AND g.deleted = 0 ORDER BY g.code") \
+	X(SEARCH_INSTR_ORGS, "SELECT o.credit_code, o.name FROM instructor_org io "         \
+			     "JOIN org o ON o.id = io.org_id "                               \
+			     "WHERE io.instructor_id = ?1 AND o.deleted = 0 ORDER BY o.credit_code") \
+	X(SEARCH_SHOW_ORG, "SELECT o.name, o.credit_code, o.phone, o.party_org, "           \
+			   "o.party_org_since, g.code, g.name, o.grid_id FROM org o "        \
+			   "LEFT JOIN grid g ON g.id = o.grid_id WHERE o.id = ?1")           \
+	/* On duty only: these are the people to call. */                             \
+	X(SEARCH_ORG_INSTRUCTORS, "SELECT i.name, i.phone, i.role FROM instructor_org io "  \
+				  "JOIN instructor i ON i.id = io.instructor_id "            \
+				  "WHERE io.org_id = ?1 AND i.deleted = 0 AND i.status = 'active' " \
+				  "ORDER BY i.role, i.name")                                 \
+	X(SEARCH_GRID_INSTRUCTORS, "SELECT i.name, i.phone, i.role FROM instructor_grid ig " \
+				   "JOIN instructor i ON i.id = ig.instructor_id "           \
+				   "WHERE ig.grid_id = ?1 AND i.deleted = 0 AND i.status = 'active' " \
+				   "ORDER BY i.role, i.name")                                \
+	X(SEARCH_SHOW_GRID, "SELECT code, name, level FROM grid WHERE id = ?1")             \
+	X(SEARCH_GRID_CHAIN, "WITH RECURSIVE up(id, depth) AS ("                            \
+			     " SELECT parent_id, 1 FROM grid WHERE id = ?1"                  \
+			     " UNION ALL SELECT g.parent_id, up.depth + 1 FROM grid g"       \
+			     " JOIN up ON g.id = up.id WHERE up.depth < 32) "                \
+			     "SELECT g.code, g.name FROM up JOIN grid g ON g.id = up.id "   \
+			     "ORDER BY up.depth DESC")                                       \
+	X(SEARCH_SHOW_TICKET, "SELECT t.number, t.title, t.status, t.due_on, t.reporter, "  \
+			      "g.code, g.name FROM ticket t "                                \
+			      "LEFT JOIN grid g ON g.id = t.grid_id WHERE t.id = ?1")        \
+	X(SEARCH_SHOW_WORKER, "SELECT w.name, w.phone, w.job, w.platform, g.code, g.name "  \
+			      "FROM worker w LEFT JOIN grid g ON g.id = w.community_id "     \
+			      "WHERE w.id = ?1")                                             \
+	X(SEARCH_SHOW_STATION, "SELECT s.name, s.host, s.services, s.hours, g.code, g.name " \
+			       "FROM station s LEFT JOIN grid g ON g.id = s.grid_id "        \
+			       "WHERE s.id = ?1")
 
 #endif

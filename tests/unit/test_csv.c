@@ -85,7 +85,7 @@ struct row {
 };
 
 struct rows {
-	size_t n;
+	size_t n, cap;
 	struct row *r;
 	enum csv_encoding enc;
 };
@@ -101,8 +101,11 @@ static struct rows *read_all(struct csv_reader *r)
 	rs->enc = csv_encoding(r);
 	while ((k = csv_read(r, &rec, &err)) == 1) {
 		check_record(&rec);
-		rs->r = realloc(rs->r, (rs->n + 1) * sizeof *rs->r);
-		assert_non_null(rs->r);
+		if (rs->n == rs->cap) {
+			rs->cap = rs->cap ? rs->cap * 2 : 16;
+			rs->r = realloc(rs->r, rs->cap * sizeof *rs->r);
+			assert_non_null(rs->r);
+		}
 		struct row *w = &rs->r[rs->n++];
 		w->n = rec.nfields;
 		w->f = calloc(rec.nfields, sizeof *w->f);
@@ -438,6 +441,13 @@ static void test_nul_byte(void **state)
 	assert_non_null(strstr(rs->r[1].problem, "NUL"));
 	expect_row(rs, 2, 2, "f", "g");
 	rows_free(rs);
+
+	/* in a long field too, where plain ASCII is checked a word at a time */
+	static const char longer[] = "a,0123456789abcdef\0" "0123456789abcdef\n";
+	rs = load(longer, sizeof longer - 1);
+	assert_int_equal(rs->r[0].st, GW_EINVAL);
+	assert_string_equal(rs->r[0].f[1], "0123456789abcdef\xEF\xBF\xBD" "0123456789abcdef");
+	rows_free(rs);
 }
 
 static void test_utf8_bad_byte_in_row3(void **state)
@@ -533,6 +543,28 @@ static void test_bom(void **state)
 	assert_int_equal(rs->enc, CSV_UTF8_BOM);
 	assert_int_equal(rs->n, 0);
 	rows_free(rs);
+}
+
+static void test_char_cut_by_sample_end(void **state)
+{
+	(void)state;
+	/* ASCII up to the sample's end, where 舒 is cut in two: the cut
+	 * character is neither valid nor invalid, so the file stays UTF-8
+	 * rather than looking like GB18030 (E8 88 is a valid GB18030 pair). */
+	size_t n = SAMPLE_BYTES + 64;
+	char *in = malloc(n), *p = in;
+	p += sprintf(p, "a\n");
+	while ((size_t)(p - in) < SAMPLE_BYTES - 2 - 8)
+		p += sprintf(p, "1234567\n");
+	while ((size_t)(p - in) < SAMPLE_BYTES - 2)
+		*p++ = 'x';
+	p += sprintf(p, "舒城县\n");
+	struct rows *rs = load(in, (size_t)(p - in));
+	assert_int_equal(rs->enc, CSV_UTF8);
+	assert_int_equal(rs->r[rs->n - 1].st, GW_OK);
+	assert_non_null(strstr(rs->r[rs->n - 1].f[0], "舒城县"));
+	rows_free(rs);
+	free(in);
 }
 
 static void test_utf16_refused(void **state)
@@ -1273,6 +1305,7 @@ int main(void)
 		cmocka_unit_test(test_valid_utf8_edges),
 		cmocka_unit_test(test_problem_language),
 		cmocka_unit_test(test_bom),
+		cmocka_unit_test(test_char_cut_by_sample_end),
 		cmocka_unit_test(test_utf16_refused),
 		cmocka_unit_test(test_encoding_names),
 		cmocka_unit_test(test_gb18030_hex),

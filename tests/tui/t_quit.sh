@@ -1,0 +1,29 @@
+#!/bin/bash
+# t_quit.sh - F10 and q quit with status 0 and leave the terminal; screens
+# not built yet say so; a missing database is refused before the screen.
+. "$(dirname "$0")/lib.sh"
+
+check "quit: fixture database built" make_db || finish
+start 100 30 || { notok "quit: program starts"; finish; }
+wait_for "- 舒城县" >/dev/null
+for f in F4:工单 F5:单位 F6:新就业 F7:驿站 F8:报表; do
+	key "${f%%:*}"
+	check "quit: ${f%%:*} says ${f#*:} is not open yet" wait_for "「${f#*:}」屏幕尚未开放"
+done
+key F2
+check "quit: F2 goes back to the grids" wait_for "- 舒城县"
+T send-keys -t gw F10
+check "quit: F10 exits with status 0" test "$(exit_status)" = 0
+check "quit: nothing on stderr" test ! -s "$tmp/err"
+
+new_server
+start 80 24 || { notok "quit: program starts again"; finish; }
+wait_for "- 舒城县" >/dev/null
+T send-keys -t gw q
+check "quit: q exits with status 0" test "$(exit_status)" = 0
+
+# No database: refused with a message and status 1, no screen opened.
+out=$(env -i PATH="$PATH" LANG=C.UTF-8 TERM=dumb HOME="$tmp" "$GW" --db "$tmp/none.db" 2>&1 </dev/null)
+check "quit: missing database refused with status 1" test $? = 1
+check "quit: missing database message" sh -c 'echo "$1" | grep -qF "不存在"' - "$out"
+finish

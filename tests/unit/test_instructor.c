@@ -1,0 +1,780 @@
+/* test_instructor.c - instructors.csv: import in Chinese and English, list
+ * separators, re-import, edits with audit, links replaced or left alone,
+ * every bad value of the contract, --skip-bad, the 1 + 2 staffing
+ * standard, soft deletion, export round trip and form edits. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gw.h"
+#include "grid.h"
+#include "import.h"
+#include "instructor.h"
+#include "org.h"
+#include "validate.h"
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static char dir[256];
+
+static const char GRIDS[] =
+	"编码,名称,层级,上级编码,划分依据\n"
+	"SC,舒城县,县,,\n"
+	"SC-HB,杭埠镇,乡镇,SC,\n"
+	"SC-HB-G01,杭埠镇第一网格,网格,SC-HB,地域\n"
+	"SC-HB-G02,杭埠镇第二网格,网格,SC-HB,行业\n"
+	"SC-KF,舒城经济开发区,园区,SC,\n"
+	"SC-KF-G01,开发区电子信息网格,网格,SC-KF,产业链\n";
+
+static const char ORG_HDR[] =
+	"统一社会信用代码,名称,类型,标签,产业链,网格编码,地址,从业人数,党员人数,党组织,"
+	"党组织成立日期,联系人,联系电话\n";
+
+/* A valid credit code numbered k (0..99): 17 characters and the check. */
+static const char *cc(int k)
+{
+	static char buf[8][19];
+	static int next;
+	char *b = buf[next++ % 8];
+	snprintf(b, 19, "91341523MA2N000%02d", k);
+	b[17] = valid_credit_check_char(b);
+	b[18] = '\0';
+	return b;
+}
+
+static void path_of(char *out, size_t n, const char *name)
+{
+	snprintf(out, n, "%s/%s", dir, name);
+}
+
+static void write_file(const char *name, const char *text)
+{
+	char p[512];
+	path_of(p, sizeof p, name);
+	FILE *f = fopen(p, "wb");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Reads a whole file into a malloc'd string (NULL when absent). */
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *s = malloc((size_t)n + 1);
+	assert_non_null(s);
+	assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
+	s[n] = '\0';
+	fclose(f);
+	return s;
+}
+
+static struct gw *open_db(const char *name)
+{
+	char p[512], q[600];
+	path_of(p, sizeof p, name);
+	unlink(p);
+	snprintf(q, sizeof q, "%s-wal", p);
+	unlink(q);
+	snprintf(q, sizeof q, "%s-shm", p);
+	unlink(q);
+	struct config cfg;
+	config_defaults(&cfg);
+	struct gw_err e;
+	struct gw *gw = gw_open(&cfg, p, 1, "SC", &e);
+	if (!gw)
+		fail_msg("gw_open: %s", e.msg);
+	gw_set_lang(GW_LANG_ZH);
+	return gw;
+}
+
+/* Everything the importer said, for asserting on messages. */
+static char said[16384];
+
+static void collect(void *ctx, int is_error, const char *line)
+{
+	(void)ctx;
+	size_t n = strlen(said);
+	snprintf(said + n, sizeof said - n, "%s%s\n", is_error ? "E " : "I ", line);
+}
+
+static enum gw_status import_named(struct gw *gw, const char *name, int skip_bad,
+				   struct import_counts *c)
+{
+	char p[512];
+	path_of(p, sizeof p, name);
+	const char *paths[] = {p};
+	struct import_opts o = {skip_bad, -1, collect, NULL};
+	struct gw_err e;
+	said[0] = '\0';
+	enum gw_status st = import_files(gw, paths, 1, &o, c, &e);
+	if (st != GW_OK) {
+		size_t n = strlen(said);
+		snprintf(said + n, sizeof said - n, "R %s\n", e.msg);
+	}
+	return st;
+}
+
+static void import_text(struct gw *gw, const char *name, const char *text,
+			struct import_counts *c)
+{
+	write_file(name, text);
+	enum gw_status st = import_named(gw, name, 0, c);
+	if (st != GW_OK)
+		fail_msg("import %s failed:\n%s", name, said);
+}
+
+static long long count(struct gw *gw, const char *sql)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(gw->db), sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long long v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void text(struct gw *gw, const char *sql, char *out, size_t n)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(gw->db), sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(out, n, "%s", sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "");
+	sqlite3_finalize(st);
+}
+
+static struct gw *with_grids(const char *name)
+{
+	struct gw *gw = open_db(name);
+	struct import_counts c;
+	import_text(gw, "grids.csv", GRIDS, &c);
+	assert_int_equal(c.inserted, 6);
+	return gw;
+}
+
+static void setup_dir(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/gw_test_instr_%d", (int)getpid());
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf %s && mkdir -p %s", dir, dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void export_to(struct gw *gw, enum import_kind k, const char *name)
+{
+	char p[512];
+	path_of(p, sizeof p, name);
+	FILE *f = fopen(p, "wb");
+	assert_non_null(f);
+	struct gw_err e;
+	if (export_kind(gw, k, f, 0, &e) != GW_OK)
+		fail_msg("export: %s", e.msg);
+	fclose(f);
+}
+
+static char *orgs_csv(void)
+{
+	static char buf[2048];
+	snprintf(buf, sizeof buf,
+		 "%s"
+		 "%s,安徽舒城预制菜食品有限公司,企业,规上,预制菜,SC-HB-G01,,320,12,单独建,2021-03-05,,\n"
+		 "%s,舒城县快递物流行业协会,行业协会商会,,网约配送,SC-HB-G02,,,,联合建,2024-06-01,,\n"
+		 "%s,合肥电子信息科技有限公司,企业,,电子信息,SC-KF-G01,,,,无,,,\n"
+		 "%s,杭埠镇新时代志愿服务社,社会组织,,,SC-HB,,,,无,,,\n",
+		 ORG_HDR, cc(1), cc(2), cc(3), cc(4));
+	return buf;
+}
+
+/* Grids and organisations, ready for instructors. */
+static struct gw *with_orgs(const char *name)
+{
+	struct gw *gw = with_grids(name);
+	struct import_counts c;
+	import_text(gw, "orgs.csv", orgs_csv(), &c);
+	assert_int_equal(c.inserted, 4);
+	return gw;
+}
+
+static const char INS_HDR[] = "姓名,手机,性别,工作单位,类别,负责网格,联系单位,状态\n";
+
+/* Three instructors for grid SC-HB-G01 (1 full-time, 2 part-time), with
+ * every list separator. */
+static char *good_instructors(void)
+{
+	static char buf[4096];
+	snprintf(buf, sizeof buf,
+		 "%s"
+		 "陈志强,13900001111,男,县委社会工作部,专职,SC-HB-G01；SC-HB-G02,%s、%s,在岗\n"
+		 "欧阳秀兰,+86 139 0000 2222,女,杭埠镇党委,兼职,SC-HB-G01,%s;%s,\n"
+		 "王磊,13900003333,,\"舒城经济开发区管委会，党群部\",兼职,sc-hb-g01、SC-KF-G01 ; SC-KF-G01,,离岗\n",
+		 INS_HDR, cc(1), cc(2), cc(1), cc(3));
+	return buf;
+}
+
+/* The codes of an instructor's grids or orgs joined by ' '. */
+struct codes {
+	char s[1024];
+	int n;
+};
+
+static int add_code(void *ctx, const struct instructor_link *l)
+{
+	struct codes *c = ctx;
+	size_t n = strlen(c->s);
+	snprintf(c->s + n, sizeof c->s - n, "%s%s%s", n ? " " : "", l->code, l->deleted ? "(deleted)" : "");
+	c->n++;
+	return 0;
+}
+
+static const char *grids_of(struct gw *gw, const char *phone)
+{
+	static struct codes c;
+	struct instructor_rec i;
+	struct gw_err e;
+	memset(&c, 0, sizeof c);
+	assert_int_equal(instructor_by_phone(gw, phone, &i, &e), GW_OK);
+	assert_int_equal(instructor_grids(gw, i.id, add_code, &c, &e), GW_OK);
+	return c.s;
+}
+
+static const char *orgs_of(struct gw *gw, const char *phone)
+{
+	static struct codes c;
+	struct instructor_rec i;
+	struct gw_err e;
+	memset(&c, 0, sizeof c);
+	assert_int_equal(instructor_by_phone(gw, phone, &i, &e), GW_OK);
+	assert_int_equal(instructor_orgs(gw, i.id, add_code, &c, &e), GW_OK);
+	return c.s;
+}
+
+static void code_list(char *out, size_t n, int a, int b)
+{
+	/* Sorted the way the module sorts: by code. */
+	const char *x = cc(a), *y = cc(b);
+	if (strcmp(x, y) > 0) {
+		const char *t = x;
+		x = y;
+		y = t;
+	}
+	snprintf(out, n, "%s %s", x, y);
+}
+
+/* ---- tests ------------------------------------------------------------ */
+
+static void test_import_chinese(void **state)
+{
+	(void)state;
+	struct gw *gw = with_orgs("zh.db");
+	struct import_counts c;
+	import_text(gw, "instructors.csv", good_instructors(), &c);
+	assert_int_equal(c.inserted, 3);
+	struct instructor_rec i;
+	struct gw_err e;
+	assert_int_equal(instructor_by_phone(gw, "13900001111", &i, &e), GW_OK);
+	assert_string_equal(i.name, "陈志强");
+	assert_string_equal(i.gender, "male");
+	assert_string_equal(i.unit, "县委社会工作部");
+	assert_string_equal(i.role, "full_time");
+	assert_string_equal(i.status, "active");
+	assert_int_equal(i.version, 1);
+	assert_string_equal(grids_of(gw, "13900001111"), "SC-HB-G01 SC-HB-G02");
+	char want[128];
+	code_list(want, sizeof want, 1, 2);
+	assert_string_equal(orgs_of(gw, "13900001111"), want);
+	/* "+86 139 0000 2222" is the key 13900002222. */
+	assert_int_equal(instructor_by_phone(gw, "139 0000 2222", &i, &e), GW_OK);
+	assert_string_equal(i.name, "欧阳秀兰");
+	assert_string_equal(i.gender, "female");
+	assert_string_equal(i.status, "active");   /* empty status: the default */
+	code_list(want, sizeof want, 1, 3);
+	assert_string_equal(orgs_of(gw, "13900002222"), want);
+	assert_int_equal(instructor_by_phone(gw, "13900003333", &i, &e), GW_OK);
+	assert_string_equal(i.gender, "");
+	assert_string_equal(i.unit, "舒城经济开发区管委会，党群部");
+	assert_string_equal(i.status, "inactive");
+	/* Lower case, spaces and a repeated code: two links. */
+	assert_string_equal(grids_of(gw, "13900003333"), "SC-HB-G01 SC-KF-G01");
+	assert_string_equal(orgs_of(gw, "13900003333"), "");
+	assert_int_equal(count(gw, "SELECT count(*) FROM instructor_grid"), 5);
+	assert_int_equal(count(gw, "SELECT count(*) FROM instructor_org"), 4);
+	assert_int_equal(count(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor' AND action = 'insert'"), 3);
+	assert_int_equal(instructor_by_phone(gw, "13900009999", &i, &e), GW_ENOTFOUND);
+	assert_non_null(strstr(e.msg, "13900009999"));
+	gw_close(gw);
+}
+
+static void test_import_english(void **state)
+{
+	(void)state;
+	struct gw *gw = with_orgs("en.db");
+	char buf[1024];
+	snprintf(buf, sizeof buf,
+		 "status,org_codes,role,phone,name,grid_codes,gender\n"
+		 "Inactive,%s,Full_Time,13700001234,司马光明,SC-KF-G01,Female\n"
+		 ",,part_time,13700005678,李娜,,\n",
+		 cc(3));
+	struct import_counts c;
+	import_text(gw, "ins_en.csv", buf, &c);
+	assert_int_equal(c.inserted, 2);
+	struct instructor_rec i;
+	assert_int_equal(instructor_by_phone(gw, "13700001234", &i, NULL), GW_OK);
+	assert_string_equal(i.role, "full_time");
+	assert_string_equal(i.status, "inactive");
+	assert_string_equal(i.gender, "female");
+	assert_string_equal(i.unit, "");
+	assert_string_equal(grids_of(gw, "13700001234"), "SC-KF-G01");
+	assert_string_equal(orgs_of(gw, "13700001234"), cc(3));
+	assert_int_equal(instructor_by_phone(gw, "13700005678", &i, NULL), GW_OK);
+	assert_string_equal(i.role, "part_time");
+	assert_string_equal(i.status, "active");
+	assert_string_equal(grids_of(gw, "13700005678"), "");
+	gw_close(gw);
+}
+
+static void test_reimport_unchanged(void **state)
+{
+	(void)state;
+	struct gw *gw = with_orgs("re.db");
+	struct import_counts c;
+	import_text(gw, "instructors.csv", good_instructors(), &c);
+	long long audits = count(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor'");
+	import_text(gw, "instructors.csv", good_instructors(), &c);
+	assert_int_equal(c.inserted, 0);
+	assert_int_equal(c.updated, 0);
+	assert_int_equal(c.unchanged, 3);
+	assert_int_equal(count(gw, "SELECT sum(version) FROM instructor"), 3);
+	assert_int_equal(count(gw, "SELECT count(*) FROM instructor_grid"), 5);
+	assert_int_equal(count(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor'"), audits);
+	gw_close(gw);
+}
+
+static void test_edit_and_links_replaced(void **state)
+{
+	(void)state;
+	struct gw *gw = with_orgs("edit.db");
+	struct import_counts c;
+	import_text(gw, "instructors.csv", good_instructors(), &c);
+	struct instructor_rec i;
+	assert_int_equal(instructor_by_phone(gw, "13900001111", &i, NULL), GW_OK);
+	/* A field edit. */
+	char buf[1024];
+	snprintf(buf, sizeof buf, "%s陈志强,13900001111,男,县委组织部,专职,SC-HB-G01；SC-HB-G02,%s、%s,在岗\n",
+		 INS_HDR, cc(2), cc(1));
+	import_text(gw, "e1.csv", buf, &c);
+	assert_int_equal(c.updated, 1);
+	assert_int_equal(instructor_by_phone(gw, "13900001111", &i, NULL), GW_OK);
+	assert_string_equal(i.unit, "县委组织部");
+	assert_int_equal(i.version, 2);
+	char sql[256], old[1024], nw[1024];
+	snprintf(sql, sizeof sql, "SELECT old FROM audit WHERE tbl = 'instructor' AND record_id = '%s' AND action = 'update'", i.id);
+	text(gw, sql, old, sizeof old);
+	snprintf(sql, sizeof sql, "SELECT new FROM audit WHERE tbl = 'instructor' AND record_id = '%s' AND action = 'update'", i.id);
+	text(gw, sql, nw, sizeof nw);
+	assert_non_null(strstr(old, "\"unit\":\"县委社会工作部\""));
+	assert_non_null(strstr(nw, "\"unit\":\"县委组织部\""));
+	assert_non_null(strstr(nw, "\"grid_codes\":\"SC-HB-G01;SC-HB-G02\""));
+	/* Only the links change: still an update, links replaced. */
+	snprintf(buf, sizeof buf, "%s陈志强,13900001111,男,县委组织部,专职,SC-KF-G01,%s,在岗\n", INS_HDR, cc(4));
+	import_text(gw, "e2.csv", buf, &c);
+	assert_int_equal(c.updated, 1);
+	assert_string_equal(grids_of(gw, "13900001111"), "SC-KF-G01");
+	assert_string_equal(orgs_of(gw, "13900001111"), cc(4));
+	assert_int_equal(instructor_by_phone(gw, "13900001111", &i, NULL), GW_OK);
+	assert_int_equal(i.version, 3);
+	assert_int_equal(count(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor' AND action = 'update' "
+				  "AND old LIKE '%SC-HB-G02%' AND new LIKE '%\"grid_codes\":\"SC-KF-G01\"%'"), 1);
+	/* Same again: unchanged. */
+	import_text(gw, "e2.csv", buf, &c);
+	assert_int_equal(c.unchanged, 1);
+	/* Columns absent: links left alone. */
+	snprintf(buf, sizeof buf, "姓名,手机,类别\n陈志强,13900001111,专职\n");
+	import_text(gw, "e3.csv", buf, &c);
+	assert_int_equal(c.unchanged, 1);
+	assert_string_equal(grids_of(gw, "13900001111"), "SC-KF-G01");
+	assert_string_equal(orgs_of(gw, "13900001111"), cc(4));
+	assert_int_equal(instructor_by_phone(gw, "13900001111", &i, NULL), GW_OK);
+	assert_string_equal(i.unit, "县委组织部");   /* absent unit kept too */
+	assert_string_equal(i.gender, "male");
+	/* Column present but empty: links removed. */
+	snprintf(buf, sizeof buf, "姓名,手机,类别,负责网格\n陈志强,13900001111,专职,\n");
+	import_text(gw, "e4.csv", buf, &c);
+	assert_int_equal(c.updated, 1);
+	assert_string_equal(grids_of(gw, "13900001111"), "");
+	assert_string_equal(orgs_of(gw, "13900001111"), cc(4));
+	gw_close(gw);
+}
+
+struct bad_case {
+	int col;
+	const char *value;
+	const char *fragment;
+};
+
+static void test_bad_values(void **state)
+{
+	(void)state;
+	struct gw *gw = with_orgs("bad.db");
+	/* Soft-deleted grid and organisation (each referenced by an org or an
+	 * instructor, so the delete is soft). */
+	struct import_counts c;
+	char buf[4096];
+	snprintf(buf, sizeof buf, "%s郑红,13600000001,女,,兼职,SC-KF-G01,%s,\n", INS_HDR, cc(4));
+	import_text(gw, "ref.csv", buf, &c);
+	struct grid_rec g;
+	struct org_rec o;
+	struct gw_err e;
+	assert_int_equal(grid_by_code(gw, "SC-KF-G01", &g, &e), GW_OK);
+	assert_int_equal(grid_delete(gw, g.id, &e), GW_OK);
+	assert_int_equal(org_by_credit_code(gw, cc(4), &o, &e), GW_OK);
+	assert_int_equal(org_delete(gw, o.id, &e), GW_OK);
+	long long before = count(gw, "SELECT count(*) FROM audit");
+
+	char longname[512] = "", longunit[1024] = "", unknown_org[19], wrong_check[19], gone_org[19], ok_org[19];
+	/* cc() reuses its buffers: keep copies. */
+	snprintf(gone_org, sizeof gone_org, "%s", cc(4));
+	snprintf(ok_org, sizeof ok_org, "%s", cc(1));
+	for (int i = 0; i < INSTR_NAME_MAX + 1; i++)
+		strcat(longname, "张");
+	for (int i = 0; i < INSTR_UNIT_MAX + 1; i++)
+		strcat(longunit, "局");
+	snprintf(unknown_org, sizeof unknown_org, "%s", cc(77));
+	snprintf(wrong_check, sizeof wrong_check, "%s", cc(2));
+	wrong_check[17] = wrong_check[17] == '0' ? '1' : '0';
+	char unknown_msg[128], deleted_org[128], bad_check_list[64], bad_check_msg[128];
+	snprintf(unknown_msg, sizeof unknown_msg, "联系单位: 没有统一社会信用代码为“%s”的单位", unknown_org);
+	snprintf(deleted_org, sizeof deleted_org, "联系单位: 单位“杭埠镇新时代志愿服务社”（%s）已删除", cc(4));
+	snprintf(bad_check_list, sizeof bad_check_list, "%s、%s", ok_org, wrong_check);
+	snprintf(bad_check_msg, sizeof bad_check_msg, "联系单位: “%s”: 统一社会信用代码校验位错误", wrong_check);
+	const struct bad_case cases[] = {
+		{INSTR_C_NAME, "", "姓名: 不能为空"},
+		{INSTR_C_NAME, longname, "姓名: 过长"},
+		{INSTR_C_PHONE, "", "手机: 必填"},
+		{INSTR_C_PHONE, "1390000111", "手机: “1390000111”不是有效的手机号"},
+		{INSTR_C_PHONE, "12900001111", "手机: “12900001111”不是有效的手机号"},
+		{INSTR_C_PHONE, "0564-8612345", "手机: “0564-8612345”不是有效的手机号"},
+		{INSTR_C_PHONE, "一三九", "手机: “一三九”不是有效的手机号"},
+		{INSTR_C_GENDER, "未知", "性别: “未知”不是有效的性别"},
+		{INSTR_C_UNIT, longunit, "工作单位: 过长"},
+		{INSTR_C_ROLE, "", "类别: 必填"},
+		{INSTR_C_ROLE, "临时", "类别: “临时”不是有效的类别"},
+		{INSTR_C_GRIDS, "SC-HB-G01；SC-XX-G09", "负责网格: 没有编码为“SC-XX-G09”的网格"},
+		{INSTR_C_GRIDS, "杭埠镇第一网格", "负责网格: 没有编码为“杭埠镇第一网格”的网格"},
+		{INSTR_C_GRIDS, "SC-KF-G01", "负责网格: 网格“SC-KF-G01”已删除"},
+		{INSTR_C_ORGS, "123", "联系单位: “123”: 统一社会信用代码应为 18 位"},
+		{INSTR_C_ORGS, bad_check_list, bad_check_msg},
+		{INSTR_C_ORGS, unknown_org, unknown_msg},
+		{INSTR_C_ORGS, gone_org, deleted_org},
+		{INSTR_C_STATUS, "退休", "状态: “退休”不是有效的状态"},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		const char *cells[INSTR_NCOLS] = {"刘德华", "13800138000", "男", "城关镇", "兼职",
+						  "SC-HB-G01", ok_org, "在岗"};
+		cells[cases[k].col] = cases[k].value;
+		char row[2048] = "";
+		for (int i = 0; i < INSTR_NCOLS; i++) {
+			strcat(row, i ? "," : "");
+			strcat(row, cells[i]);
+		}
+		snprintf(buf, sizeof buf, "%s黄晓明,13800000002,男,,专职,SC-HB-G02,,\n%s\n", INS_HDR, row);
+		write_file("bad.csv", buf);
+		enum gw_status st = import_named(gw, "bad.csv", 0, &c);
+		if (st != GW_EINVAL || c.rejected != 1 || !strstr(said, cases[k].fragment) ||
+		    !strstr(said, "bad.csv:3: "))
+			fail_msg("case %zu (%s): status %d, rejected %ld, said:\n%s", k, cases[k].fragment,
+				 st, c.rejected, said);
+		assert_int_equal(count(gw, "SELECT count(*) FROM instructor"), 1);
+		assert_int_equal(count(gw, "SELECT count(*) FROM instructor_grid"), 1);
+		assert_int_equal(count(gw, "SELECT count(*) FROM audit"), before);
+	}
+	gw_close(gw);
+}
+
+static void test_skip_bad(void **state)
+{
+	(void)state;
+	struct gw *gw = with_orgs("skip.db");
+	char buf[2048], rej[512];
+	snprintf(buf, sizeof buf,
+		 "%s"
+		 "陈志强,13900001111,男,,专职,SC-HB-G01,%s,\n"
+		 "坏号码,1390000,男,,专职,SC-HB-G01,,\n"
+		 "欧阳秀兰,13900002222,女,,兼职,SC-HB-G01；SC-HB-G99,,\n"
+		 "王磊,13900003333,,,兼职,SC-HB-G01,,\n",
+		 INS_HDR, cc(1));
+	write_file("skip.csv", buf);
+	path_of(rej, sizeof rej, "skip.csv.rejects.csv");
+	unlink(rej);
+	struct import_counts c;
+	assert_int_equal(import_named(gw, "skip.csv", 1, &c), GW_EINVAL);
+	assert_int_equal(c.inserted, 2);
+	assert_int_equal(c.rejected, 2);
+	assert_int_equal(count(gw, "SELECT count(*) FROM instructor"), 2);
+	/* The rejected row wrote no links either. */
+	assert_int_equal(count(gw, "SELECT count(*) FROM instructor_grid"), 2);
+	char *r = slurp(rej);
+	assert_non_null(r);
+	assert_non_null(strstr(r, "原因"));
+	assert_non_null(strstr(r, "坏号码"));
+	assert_non_null(strstr(r, "手机: “1390000”不是有效的手机号"));
+	assert_non_null(strstr(r, "负责网格: 没有编码为“SC-HB-G99”的网格"));
+	assert_null(strstr(r, "陈志强"));
+	free(r);
+	gw_close(gw);
+}
+
+static int add_name(void *ctx, const struct instructor_rec *i)
+{
+	struct codes *c = ctx;
+	size_t n = strlen(c->s);
+	snprintf(c->s + n, sizeof c->s - n, "%s%s/%s/%s", n ? " " : "", i->name, i->phone, i->role);
+	c->n++;
+	return 0;
+}
+
+static void test_standard_and_grid_roster(void **state)
+{
+	(void)state;
+	struct gw *gw = with_orgs("std.db");
+	struct import_counts c;
+	import_text(gw, "instructors.csv", good_instructors(), &c);
+	struct grid_rec g1, g2;
+	struct gw_err e;
+	assert_int_equal(grid_by_code(gw, "SC-HB-G01", &g1, &e), GW_OK);
+	assert_int_equal(grid_by_code(gw, "SC-HB-G02", &g2, &e), GW_OK);
+	int ft = -1, pt = -1;
+	/* 王磊 is inactive: 1 full-time + 1 part-time. */
+	assert_int_equal(grid_meets_standard(gw, g1.id, &ft, &pt, &e), 0);
+	assert_int_equal(ft, 1);
+	assert_int_equal(pt, 1);
+	char buf[512];
+	snprintf(buf, sizeof buf, "姓名,手机,类别,状态\n王磊,13900003333,兼职,在岗\n");
+	import_text(gw, "back.csv", buf, &c);
+	assert_int_equal(c.updated, 1);
+	assert_int_equal(grid_meets_standard(gw, g1.id, &ft, &pt, &e), 1);
+	assert_int_equal(ft, 1);
+	assert_int_equal(pt, 2);
+	assert_int_equal(grid_meets_standard(gw, g2.id, &ft, &pt, &e), 0);
+	assert_int_equal(ft, 1);
+	assert_int_equal(pt, 0);
+	struct codes names;
+	memset(&names, 0, sizeof names);
+	assert_int_equal(grid_instructors(gw, g1.id, add_name, &names, &e), GW_OK);
+	assert_int_equal(names.n, 3);
+	assert_true(strncmp(names.s, "陈志强/13900001111/full_time ", 30) == 0);
+	assert_non_null(strstr(names.s, "欧阳秀兰/13900002222/part_time"));
+	assert_non_null(strstr(names.s, "王磊/13900003333/part_time"));
+	/* Who is the instructor for this enterprise? */
+	struct org_rec o;
+	assert_int_equal(org_by_credit_code(gw, cc(1), &o, &e), GW_OK);
+	memset(&names, 0, sizeof names);
+	assert_int_equal(org_instructors(gw, o.id, add_name, &names, &e), GW_OK);
+	assert_int_equal(names.n, 2);
+	/* A deleted instructor no longer counts, but keeps the links. */
+	struct instructor_rec i;
+	assert_int_equal(instructor_by_phone(gw, "13900002222", &i, &e), GW_OK);
+	assert_int_equal(instructor_delete(gw, i.id, &e), GW_OK);
+	assert_int_equal(grid_meets_standard(gw, g1.id, &ft, &pt, &e), 0);
+	assert_int_equal(pt, 1);
+	memset(&names, 0, sizeof names);
+	assert_int_equal(grid_instructors(gw, g1.id, add_name, &names, &e), GW_OK);
+	assert_int_equal(names.n, 2);
+	assert_null(strstr(names.s, "欧阳秀兰"));
+	assert_string_equal(grids_of(gw, "13900002222"), "SC-HB-G01");
+	gw_close(gw);
+}
+
+static void test_soft_delete(void **state)
+{
+	(void)state;
+	struct gw *gw = with_orgs("del.db");
+	struct import_counts c;
+	import_text(gw, "instructors.csv", good_instructors(), &c);
+	struct instructor_rec i;
+	struct gw_err e;
+	assert_int_equal(instructor_by_phone(gw, "13900001111", &i, &e), GW_OK);
+	assert_int_equal(instructor_delete(gw, i.id, &e), GW_OK);
+	assert_int_equal(instructor_by_phone(gw, "13900001111", &i, &e), GW_OK);
+	assert_int_equal(i.deleted, 1);
+	assert_int_equal(i.version, 2);
+	assert_int_equal(count(gw, "SELECT count(*) FROM instructor"), 3);
+	assert_int_equal(count(gw, "SELECT count(*) FROM instructor_grid WHERE instructor_id = "
+				  "(SELECT id FROM instructor WHERE phone = '13900001111')"), 2);
+	assert_int_equal(count(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor' AND action = 'delete' "
+				  "AND old LIKE '%陈志强%'"), 1);
+	/* Deleting again does nothing. */
+	assert_int_equal(instructor_delete(gw, i.id, &e), GW_OK);
+	assert_int_equal(count(gw, "SELECT count(*) FROM audit WHERE action = 'delete'"), 1);
+	assert_int_equal(instructor_delete(gw, "nope", &e), GW_ENOTFOUND);
+	/* Out of the export and the roster list. */
+	export_to(gw, IK_INSTRUCTOR, "del_export.csv");
+	char p[512];
+	path_of(p, sizeof p, "del_export.csv");
+	char *ex = slurp(p);
+	assert_null(strstr(ex, "陈志强"));
+	assert_non_null(strstr(ex, "欧阳秀兰"));
+	free(ex);
+	/* Importing the record again brings it back. */
+	import_text(gw, "instructors.csv", good_instructors(), &c);
+	assert_int_equal(c.updated, 1);
+	assert_int_equal(c.unchanged, 2);
+	assert_int_equal(instructor_by_phone(gw, "13900001111", &i, &e), GW_OK);
+	assert_int_equal(i.deleted, 0);
+	gw_close(gw);
+}
+
+static void test_export_round_trip(void **state)
+{
+	(void)state;
+	struct gw *a = with_orgs("rt_a.db");
+	struct import_counts c;
+	import_text(a, "instructors.csv", good_instructors(), &c);
+	export_to(a, IK_ORG, "orgs_a.csv");
+	export_to(a, IK_INSTRUCTOR, "ins_a.csv");
+	char pa[512], pb[512], po[512];
+	path_of(pa, sizeof pa, "ins_a.csv");
+	path_of(po, sizeof po, "orgs_a.csv");
+	char *ea = slurp(pa), *oa = slurp(po);
+	assert_non_null(ea);
+	assert_memory_equal(ea, "\xef\xbb\xbf姓名,手机,性别,工作单位,类别,负责网格,联系单位,状态\r\n",
+			    strlen("\xef\xbb\xbf姓名,手机,性别,工作单位,类别,负责网格,联系单位,状态\r\n"));
+	assert_non_null(strstr(ea, "陈志强,13900001111,男,县委社会工作部,专职,SC-HB-G01、SC-HB-G02,"));
+	char want[128];
+	code_list(want, sizeof want, 1, 2);
+	want[18] = '\0';
+	char joined[128];
+	snprintf(joined, sizeof joined, "%s、%s,在岗", want, want + 19);
+	assert_non_null(strstr(ea, joined));
+	assert_non_null(strstr(ea, ",舒城经济开发区管委会，党群部,"));
+	assert_non_null(strstr(ea, ",离岗\r\n"));
+
+	struct gw *b = with_grids("rt_b.db");
+	import_text(b, "orgs_a.csv", oa, &c);
+	assert_int_equal(c.inserted, 4);
+	import_text(b, "ins_a.csv", ea, &c);
+	assert_int_equal(c.inserted, 3);
+	export_to(b, IK_INSTRUCTOR, "ins_b.csv");
+	path_of(pb, sizeof pb, "ins_b.csv");
+	char *eb = slurp(pb);
+	assert_string_equal(ea, eb);
+	assert_string_equal(grids_of(b, "13900003333"), "SC-HB-G01 SC-KF-G01");
+	import_text(a, "ins_b.csv", eb, &c);
+	assert_int_equal(c.unchanged, 3);
+	free(ea);
+	free(eb);
+	free(oa);
+	gw_close(a);
+	gw_close(b);
+}
+
+/* A form saves by id with the version it opened. */
+static void test_form_edit(void **state)
+{
+	(void)state;
+	struct gw *gw = with_orgs("form.db");
+	struct import_counts c;
+	import_text(gw, "instructors.csv", good_instructors(), &c);
+	struct instructor_rec i;
+	struct gw_err e;
+	assert_int_equal(instructor_by_phone(gw, "13900003333", &i, &e), GW_OK);
+	const char *vals[INSTR_NCOLS] = {"王磊", "13900001111", "男", "县委社会工作部", "兼职", "SC-HB-G02", "", "在岗"};
+	const char *hdr[INSTR_NCOLS];
+	int present[INSTR_NCOLS];
+	for (int k = 0; k < INSTR_NCOLS; k++) {
+		hdr[k] = instructor_ops.cols[k].zh;
+		present[k] = 1;
+	}
+	struct import_row r = {vals, hdr, present, 0, i.id, 5};
+	enum upsert_result res;
+	assert_int_equal(instructor_ops.row(gw, &r, &res, &e), GW_ECONFLICT);
+	assert_non_null(strstr(e.msg, "王磊"));
+	r.version = 1;
+	assert_int_equal(instructor_ops.row(gw, &r, &res, &e), GW_EEXIST);
+	assert_non_null(strstr(e.msg, "手机: 指导员“陈志强”已使用此手机号"));
+	vals[INSTR_C_PHONE] = "13900004444";
+	assert_int_equal(instructor_ops.row(gw, &r, &res, &e), GW_OK);
+	assert_int_equal(res, UPSERT_UPDATED);
+	assert_int_equal(instructor_by_phone(gw, "13900003333", &i, &e), GW_ENOTFOUND);
+	assert_string_equal(grids_of(gw, "13900004444"), "SC-HB-G02");
+	assert_int_equal(count(gw, "SELECT count(*) FROM instructor"), 3);
+	gw_close(gw);
+}
+
+struct roster {
+	int n;
+	char last_name[256], last_id[33];
+	char names[8][256];
+};
+
+static int roster_add(void *ctx, const struct instructor_rec *i)
+{
+	struct roster *r = ctx;
+	snprintf(r->names[r->n++ % 8], sizeof r->names[0], "%s", i->name);
+	snprintf(r->last_name, sizeof r->last_name, "%s", i->name);
+	snprintf(r->last_id, sizeof r->last_id, "%s", i->id);
+	return 0;
+}
+
+static void test_list_pages(void **state)
+{
+	(void)state;
+	struct gw *gw = with_orgs("list.db");
+	struct import_counts c;
+	import_text(gw, "instructors.csv", good_instructors(), &c);
+	struct roster r = {0};
+	struct gw_err e;
+	int n, total = 0;
+	const char *an = NULL, *ai = NULL;
+	char seen[8][256];
+	do {
+		struct roster page = {0};
+		assert_int_equal(instructor_list(gw, an, ai, 2, roster_add, &page, &n, &e), GW_OK);
+		assert_true(n <= 2);
+		for (int k = 0; k < n; k++)
+			snprintf(seen[total++], sizeof seen[0], "%s", page.names[k]);
+		r = page;
+		an = r.last_name;
+		ai = r.last_id;
+	} while (n == 2);
+	assert_int_equal(total, 3);
+	assert_true(strcmp(seen[0], seen[1]) < 0 && strcmp(seen[1], seen[2]) < 0);
+	gw_close(gw);
+}
+
+int main(void)
+{
+	setup_dir();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_import_chinese),
+		cmocka_unit_test(test_import_english),
+		cmocka_unit_test(test_reimport_unchanged),
+		cmocka_unit_test(test_edit_and_links_replaced),
+		cmocka_unit_test(test_bad_values),
+		cmocka_unit_test(test_skip_bad),
+		cmocka_unit_test(test_standard_and_grid_roster),
+		cmocka_unit_test(test_soft_delete),
+		cmocka_unit_test(test_export_round_trip),
+		cmocka_unit_test(test_form_edit),
+		cmocka_unit_test(test_list_pages),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	if (rc == 0) {
+		char cmd[300];
+		snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+		if (system(cmd) != 0)
+			return 1;
+	}
+	return rc;
+}

@@ -1,0 +1,475 @@
+/* app.c - the full-screen interface: one loop reads a key, hands it to the
+ * help overlay, the focused screen or the global handler, and draws what
+ * they say changed with one doupdate() per frame (STYLE.md point 5).
+ *
+ * Layout: the menu bar on the first line, the screen below it, the hint bar
+ * and the status line at the bottom.  KEY_RESIZE is an ordinary key; no
+ * curses call happens in a signal handler (ncurses' own SIGWINCH handler
+ * only queues KEY_RESIZE).
+ */
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "cli.h"
+#include "width.h"
+
+static unsigned soon_on_action(struct app *a, enum action act)
+{
+	(void)a;
+	(void)act;
+	return CH_UNHANDLED;
+}
+
+static void soon_draw(struct app *a, WINDOW *w, int y, int x, int h, int cols);
+
+/* Screens not built yet say so instead of showing nothing. */
+#define SOON(t) {.title = t, .scope = 0, .on_action = soon_on_action, .draw = soon_draw}
+static const struct screen_ops soon_ops[SCR_COUNT] = {
+	[SCR_INSTRUCTORS] = SOON(S_SCR_INSTRUCTORS), [SCR_TICKETS] = SOON(S_SCR_TICKETS),
+	[SCR_ORGS] = SOON(S_SCR_ORGS),               [SCR_WORKERS] = SOON(S_SCR_WORKERS),
+	[SCR_STATIONS] = SOON(S_SCR_STATIONS),       [SCR_REPORTS] = SOON(S_SCR_REPORTS),
+};
+#undef SOON
+
+static const struct screen_ops *ops_of(enum scr s)
+{
+	return s == SCR_GRIDS ? &screen_grids_ops : &soon_ops[s];
+}
+
+static void soon_draw(struct app *a, WINDOW *w, int y, int x, int h, int cols)
+{
+	char line[256];
+	ui_clear(w, y, x, h, cols);
+	snprintf(line, sizeof line, ui_s(S_NOT_OPEN_LONG), ui_s(ops_of(a->cur)->title));
+	ui_text(w, y + 2, x + 2, cols - 4, line, A_BOLD, UI_LEFT);
+}
+
+unsigned app_msg(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	va_end(ap);
+	return CH_BARS;
+}
+
+/* ---- drawing ---------------------------------------------------------- */
+
+static int text_cols(const char *s)
+{
+	return width_str(s, strlen(s));
+}
+
+/* Draws item at *x when it fits before `end`; returns 0 when it did not. */
+static int put_item(int y, int *x, int end, const char *item, attr_t attr)
+{
+	int w = text_cols(item);
+	if (*x + w > end)
+		return 0;
+	ui_text(stdscr, y, *x, w, item, attr, UI_LEFT);
+	*x += w;
+	return 1;
+}
+
+static void draw_menu(struct app *a, int cols)
+{
+	char item[64], key[24];
+	int x = 1;
+	ui_text(stdscr, 0, 0, cols, "", A_REVERSE, UI_LEFT);
+	for (int s = 0; s < SCR_COUNT; s++) {
+		key_label(action_keys(ACT_SCREEN_GRIDS + s)[0], key, sizeof key);
+		snprintf(item, sizeof item, " %s %s ", key, ui_s(ops_of(s)->title));
+		/* The current screen stands out without colour: not reversed. */
+		if (!put_item(0, &x, cols, item, s == (int)a->cur ? A_BOLD : A_REVERSE))
+			return;
+	}
+	snprintf(item, sizeof item, " %s %s ", key_label(action_keys(ACT_QUIT)[0], key, sizeof key),
+		 ui_s(S_QUIT));
+	if (!put_item(0, &x, cols, item, A_REVERSE))
+		return;
+	const char *name = ui_s(S_APP_NAME);
+	int nw = text_cols(name);
+	if (cols - x >= nw + 2)
+		ui_text(stdscr, 0, cols - nw - 1, nw, name, A_REVERSE, UI_LEFT);
+}
+
+static void draw_bars(struct app *a, int rows, int cols)
+{
+	unsigned scope = SC_GLOBAL | ops_of(a->cur)->scope;
+	char item[96], key[24];
+	int x = 1;
+	ui_text(stdscr, rows - 2, 0, cols, "", A_REVERSE, UI_LEFT);
+	for (int act = 1; act < ACT_COUNT; act++) {
+		const char *hint = action_hint(act);
+		if (!*hint || !(action_scope(act) & scope))
+			continue;
+		snprintf(item, sizeof item, "%s %s  ", key_label(action_keys(act)[0], key, sizeof key),
+			 hint);
+		if (!put_item(rows - 2, &x, cols, item, A_REVERSE))
+			break;
+	}
+
+	char ctx[PATH_MAX + 256];
+	snprintf(ctx, sizeof ctx, "%s %s  %s %s  %s %s", ui_s(S_OFFICE), a->gw->office,
+		 ui_s(S_OPERATOR), a->gw->operator_name, ui_s(S_DATABASE), a->db_path);
+	int mw = text_cols(a->msg), cw = text_cols(ctx);
+	int avail = cols - 2;
+	if (mw + cw > avail) {
+		/* The message wins, but leaves the context at least half. */
+		int keep = mw < avail / 2 ? mw : avail / 2;
+		if (avail - cw > keep)
+			keep = avail - cw;
+		mw = keep;
+		cw = avail - mw - 1;
+	}
+	ui_text(stdscr, rows - 1, 0, cols, "", A_NORMAL, UI_LEFT);
+	if (mw > 0)
+		ui_text(stdscr, rows - 1, 1, mw, a->msg, A_BOLD, UI_LEFT);
+	if (cw > 0)
+		ui_text(stdscr, rows - 1, cols - 1 - cw, cw, ctx, A_NORMAL, UI_LEFT);
+}
+
+/* The help lines of the current screen: every action it answers. */
+static int help_lines(struct app *a, enum action *out)
+{
+	unsigned scope = SC_GLOBAL | ops_of(a->cur)->scope;
+	int n = 0;
+	for (int act = 1; act < ACT_COUNT; act++)
+		if (action_scope(act) & scope)
+			out[n++] = act;
+	return n;
+}
+
+struct help_box {
+	int y, x, h, cols, keyw, nlines, shown;
+};
+
+static void help_geometry(struct app *a, int rows, int cols, struct help_box *b,
+			  enum action *acts)
+{
+	char keys[64];
+	int textw = 0;
+	b->nlines = help_lines(a, acts);
+	b->keyw = 0;
+	for (int i = 0; i < b->nlines; i++) {
+		int kw = text_cols(action_keys_text(acts[i], keys, sizeof keys));
+		int hw = text_cols(action_help(acts[i]));
+		if (kw > b->keyw)
+			b->keyw = kw;
+		if (hw > textw)
+			textw = hw;
+	}
+	b->cols = b->keyw + 2 + textw + 4;
+	if (b->cols > cols - 4)
+		b->cols = cols - 4;
+	/* Within the body, so the menu and the hint bar stay in view. */
+	b->h = b->nlines + 2;
+	if (b->h > rows - 3)
+		b->h = rows - 3;
+	b->shown = b->h - 2;
+	b->y = 1 + (rows - 3 - b->h) / 2;
+	b->x = (cols - b->cols) / 2;
+	if (a->help_top > b->nlines - b->shown)
+		a->help_top = b->nlines - b->shown;
+	if (a->help_top < 0)
+		a->help_top = 0;
+}
+
+static void draw_help(struct app *a, int rows, int cols)
+{
+	enum action acts[ACT_COUNT];
+	struct help_box b;
+	char title[128], keys[64];
+	help_geometry(a, rows, cols, &b, acts);
+	snprintf(title, sizeof title, ui_s(S_HELP_TITLE), ui_s(ops_of(a->cur)->title));
+	ui_box(stdscr, b.y, b.x, b.h, b.cols, title);
+	int inner = b.cols - 4;
+	for (int i = 0; i < b.shown && a->help_top + i < b.nlines; i++) {
+		enum action act = acts[a->help_top + i];
+		int y = b.y + 1 + i;
+		ui_text(stdscr, y, b.x + 2, b.keyw, action_keys_text(act, keys, sizeof keys), A_BOLD,
+			UI_LEFT);
+		ui_text(stdscr, y, b.x + 2 + b.keyw + 2, inner - b.keyw - 2, action_help(act),
+			A_NORMAL, UI_LEFT);
+	}
+	/* The footer sits in the bottom border, as the title in the top. */
+	const char *foot = ui_s(S_HELP_FOOT);
+	int fw = text_cols(foot);
+	if (fw > inner - 2)
+		fw = inner - 2;
+	ui_text(stdscr, b.y + b.h - 1, b.x + 2, 1, "", A_NORMAL, UI_LEFT);
+	ui_text(stdscr, b.y + b.h - 1, b.x + 3, fw, foot, A_BOLD, UI_LEFT);
+	ui_text(stdscr, b.y + b.h - 1, b.x + 3 + fw, 1, "", A_NORMAL, UI_LEFT);
+}
+
+static int too_small(int rows, int cols)
+{
+	return rows < APP_MIN_ROWS || cols < APP_MIN_COLS;
+}
+
+static void draw_too_small(int rows, int cols)
+{
+	char msg[256];
+	snprintf(msg, sizeof msg, ui_s(S_TOO_SMALL), APP_MIN_COLS, APP_MIN_ROWS, cols, rows);
+	erase();
+	size_t len = strlen(msg), off = 0;
+	for (int y = rows / 2 - 1; y < rows && off < len; y++) {
+		size_t nx, line = ui_wrap(msg + off, len - off, cols - 2, &nx);
+		char one[256];
+		snprintf(one, sizeof one, "%.*s", (int)line, msg + off);
+		ui_text(stdscr, y < 0 ? 0 : y, 1, cols - 2, one, A_BOLD, UI_LEFT);
+		off += nx;
+	}
+}
+
+static void draw(struct app *a, unsigned ch)
+{
+	int rows, cols;
+	getmaxyx(stdscr, rows, cols);
+	if (too_small(rows, cols)) {
+		draw_too_small(rows, cols);
+	} else {
+		if (ch & CH_MENU)
+			draw_menu(a, cols);
+		if (ch & CH_BODY)
+			ops_of(a->cur)->draw(a, stdscr, 1, 0, rows - 3, cols);
+		if (ch & CH_BARS)
+			draw_bars(a, rows, cols);
+		if (a->help && (ch & CH_BODY))
+			draw_help(a, rows, cols);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* ---- input ------------------------------------------------------------ */
+
+static unsigned show_screen(struct app *a, enum scr s)
+{
+	if (s == a->cur)
+		return CH_NONE;
+	a->cur = s;
+	if (!a->opened[s] && ops_of(s)->open) {
+		struct gw_err err;
+		a->opened[s] = 1;
+		if (ops_of(s)->open(a, &err) != GW_OK)
+			app_msg(a, "%s", err.msg);
+	}
+	return CH_ALL;
+}
+
+static unsigned help_action(struct app *a, enum action act)
+{
+	int rows, cols;
+	enum action acts[ACT_COUNT];
+	struct help_box b;
+	getmaxyx(stdscr, rows, cols);
+	help_geometry(a, rows, cols, &b, acts);
+	int top = a->help_top;
+	switch (act) {
+	case ACT_BACK:
+	case ACT_HELP:
+		a->help = 0;
+		/* The box's edges cut double-width characters underneath in
+		 * half; ncurses' idea of those cells and the terminal's can
+		 * then differ, so repaint the whole screen rather than the
+		 * difference (measured in tmux: columns shifted otherwise). */
+		clearok(curscr, TRUE);
+		return CH_ALL;
+	case ACT_QUIT:
+		a->quit = 1;
+		return CH_NONE;
+	case ACT_UP:
+		top--;
+		break;
+	case ACT_DOWN:
+		top++;
+		break;
+	case ACT_PAGE_UP:
+		top -= b.shown;
+		break;
+	case ACT_PAGE_DOWN:
+		top += b.shown;
+		break;
+	case ACT_TOP:
+		top = 0;
+		break;
+	case ACT_BOTTOM:
+		top = b.nlines;
+		break;
+	default:
+		return CH_NONE;   /* the overlay is modal */
+	}
+	if (top > b.nlines - b.shown)
+		top = b.nlines - b.shown;
+	if (top < 0)
+		top = 0;
+	if (top == a->help_top)
+		return CH_NONE;
+	a->help_top = top;
+	return CH_BODY;
+}
+
+static unsigned global_action(struct app *a, enum action act)
+{
+	switch (act) {
+	case ACT_QUIT:
+		a->quit = 1;
+		return CH_NONE;
+	case ACT_HELP:
+		a->help = 1;
+		a->help_top = 0;
+		return CH_BODY;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return CH_ALL;
+	case ACT_SCREEN_GRIDS:
+	case ACT_SCREEN_INSTRUCTORS:
+	case ACT_SCREEN_TICKETS:
+	case ACT_SCREEN_ORGS:
+	case ACT_SCREEN_WORKERS:
+	case ACT_SCREEN_STATIONS:
+	case ACT_SCREEN_REPORTS:
+		return show_screen(a, (enum scr)(act - ACT_SCREEN_GRIDS));
+	case ACT_BACK:
+		/* Esc on a screen that is not open yet goes back to the grids. */
+		if (a->cur != SCR_GRIDS && !ops_of(a->cur)->open)
+			return show_screen(a, SCR_GRIDS);
+		return CH_NONE;
+	default:
+		return CH_NONE;
+	}
+}
+
+static unsigned handle_key(struct app *a, int key)
+{
+	if (key == KC(KEY_RESIZE))
+		return CH_ALL;
+	int rows, cols;
+	getmaxyx(stdscr, rows, cols);
+	enum action act = action_for_key(key);
+	if (too_small(rows, cols)) {
+		/* Nothing to act on that the clerk could see; only quitting. */
+		if (act == ACT_QUIT)
+			a->quit = 1;
+		return act == ACT_REDRAW ? CH_ALL : CH_NONE;
+	}
+	if (act == ACT_NONE)
+		return CH_NONE;
+	if (a->help)
+		return help_action(a, act);
+	unsigned ch = ops_of(a->cur)->on_action(a, act);
+	if (!(ch & CH_UNHANDLED))
+		return ch;
+	return global_action(a, act);
+}
+
+/* Reads one key as an int (see actions.h); 0 when there was none.  Stops
+ * the program after a run of errors (the terminal went away). */
+static int read_key(struct app *a)
+{
+	static int errors;
+	wint_t wc;
+	int r = get_wch(&wc);
+	if (r == ERR) {
+		if (errno != EINTR && ++errors > 100)
+			a->quit = 1;
+		return 0;
+	}
+	errors = 0;
+	return r == KEY_CODE_YES ? KC((int)wc) : (int)wc;
+}
+
+static void trace_frame(struct app *a, int key)
+{
+	char name[24];
+	if (!a->trace)
+		return;
+	fprintf(a->trace, "frame %lu key %s\n", a->frame, key ? key_label(key, name, sizeof name) : "start");
+	fflush(a->trace);
+}
+
+/* ---- start and stop --------------------------------------------------- */
+
+/* Without a UTF-8 codeset every Chinese cell shows blank and Chinese keys
+ * are dropped, so fall back to C.UTF-8 whatever the environment says. */
+static void ensure_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	if (cs && strcmp(cs, "UTF-8") == 0)
+		return;
+	if (!setlocale(LC_ALL, "C.UTF-8") && !setlocale(LC_ALL, "en_US.UTF-8"))
+		cli_error("%s", gw_tr("无法使用 UTF-8 区域设置，中文可能无法显示",
+				      "no UTF-8 locale available; Chinese text may not show"));
+}
+
+int tui_main(struct cli *c)
+{
+	ensure_utf8();
+	int status = EXIT_OK;
+	struct gw *gw = cli_open(c, &status);
+	if (!gw)
+		return status;
+	struct app a;
+	memset(&a, 0, sizeof a);
+	a.gw = gw;
+	a.db_path = c->db_path;
+	const char *tp = getenv("GRIDWORK_TRACE");
+	if (tp && *tp && !(a.trace = fopen(tp, "a")))
+		cli_error("%s: %s", tp, strerror(errno));
+
+	SCREEN *term = newterm(NULL, stdout, stdin);
+	if (!term) {
+		const char *t = getenv("TERM");
+		cli_error(gw_tr("无法打开终端（TERM=%s）", "cannot open the terminal (TERM=%s)"),
+			  t ? t : "");
+		if (a.trace)
+			fclose(a.trace);
+		gw_close(gw);
+		return EXIT_REFUSED;
+	}
+	set_term(term);
+	raw();      /* Ctrl-S / Ctrl-C reach us as keys (save, quit) */
+	noecho();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+
+	a.cur = SCR_GRIDS;
+	a.opened[SCR_GRIDS] = 1;
+	struct gw_err err;
+	if (screen_grids_ops.open(&a, &err) != GW_OK)
+		app_msg(&a, "%s", err.msg);
+
+	erase();
+	draw(&a, CH_ALL);
+	trace_frame(&a, 0);
+	while (!a.quit) {
+		int key = read_key(&a);
+		if (!key)
+			continue;
+		unsigned ch = handle_key(&a, key);
+		if (a.quit)
+			break;
+		if (ch == CH_ALL)
+			erase();
+		draw(&a, ch);
+		a.frame++;
+		trace_frame(&a, key);
+	}
+
+	endwin();
+	delscreen(term);
+	for (int s = 0; s < SCR_COUNT; s++)
+		if (a.opened[s] && ops_of(s)->close)
+			ops_of(s)->close(&a);
+	if (a.trace)
+		fclose(a.trace);
+	gw_close(gw);
+	return EXIT_OK;
+}
