@@ -225,9 +225,16 @@ static enum gw_status load_days(struct ctx *c, const config_setting_t *a, char (
 	for (int i = 0; i < len; i++) {
 		const config_setting_t *s = config_setting_get_elem(a, (unsigned)i);
 		struct gw_err e;
-		if (config_setting_type(s) != CONFIG_TYPE_STRING ||
-		    valid_date(config_setting_get_string(s), days[i], &e) != GW_OK)
-			return bad(c, a, "含有无效日期（应为 \"YYYY-MM-DD\"）", "holds an invalid date (use \"YYYY-MM-DD\")");
+		if (config_setting_type(s) != CONFIG_TYPE_STRING)
+			return bad(c, s, "含有无效日期（应为带引号的 \"YYYY-MM-DD\"）",
+				   "holds an invalid date (use a quoted \"YYYY-MM-DD\")");
+		/* The element's own line: the default file's lists span many. */
+		if (valid_date(config_setting_get_string(s), days[i], &e) != GW_OK) {
+			char zh[600], en[600];
+			snprintf(zh, sizeof zh, "含有无效日期：%s", e.msg);
+			snprintf(en, sizeof en, "holds an invalid date: %s", e.msg);
+			return bad(c, s, zh, en);
+		}
 	}
 	*n = len;
 	qsort(days, (size_t)len, sizeof days[0], cmp_day);

@@ -62,12 +62,24 @@ static void oom(struct gw_err *err)
 
 const char *csv_encoding_name(enum csv_encoding enc)
 {
-	switch (enc) {
-	case CSV_UTF8: return "UTF-8";
-	case CSV_UTF8_BOM: return "UTF-8 (BOM)";
-	case CSV_GB18030: return "GB18030";
-	}
-	return "?";
+	static const char *const names[] = {"UTF-8", "UTF-8 (BOM)", "GB18030"};
+	return (unsigned)enc < 3 ? names[enc] : "?";
+}
+
+/* Grows *p to hold at least need bytes, doubling.  -1 when out of memory. */
+static int grow(char **p, size_t *cap, size_t need)
+{
+	if (need <= *cap)
+		return 0;
+	size_t c = *cap ? *cap : 4096;
+	while (c < need)
+		c *= 2;
+	char *n = realloc(*p, c);
+	if (!n)
+		return -1;
+	*p = n;
+	*cap = c;
+	return 0;
 }
 
 /* Length of the valid UTF-8 sequence that starts at s (at most n bytes), or
@@ -293,20 +305,16 @@ static int detect(struct csv_reader *r, struct gw_err *err)
 	if (bad == 0 || (valid > 0 && bad * 4 < valid))
 		return 0;
 
-	iconv_t cd = iconv_open("UTF-8", "GB18030");
 	char *dec = malloc(DEC_SIZE);
-	if (cd == (iconv_t)-1 || !dec) {
+	if (!dec) {
+		oom(err);
+		return -1;
+	}
+	/* Without a GB18030 converter the rows are read as UTF-8 and say why. */
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	if (cd == (iconv_t)-1 || gb_errors(cd, r->raw, n, r->eof, dec) >= bad) {
 		if (cd != (iconv_t)-1)
 			iconv_close(cd);
-		free(dec);
-		if (!dec) {
-			oom(err);
-			return -1;
-		}
-		return 0; /* no GB18030 converter: read as UTF-8, bad rows say why */
-	}
-	if (gb_errors(cd, r->raw, n, r->eof, dec) >= bad) {
-		iconv_close(cd);
 		free(dec);
 		return 0;
 	}
@@ -409,28 +417,13 @@ static void note(struct bad *b, enum bad_kind kind, size_t col)
 	}
 }
 
-static int rec_reserve(struct csv_reader *r, size_t need)
-{
-	if (need <= r->rec_cap)
-		return 0;
-	size_t cap = r->rec_cap ? r->rec_cap : 4096;
-	while (cap < need)
-		cap *= 2;
-	char *p = realloc(r->rec, cap);
-	if (!p)
-		return -1;
-	r->rec = p;
-	r->rec_cap = cap;
-	return 0;
-}
-
 static inline int put(struct csv_reader *r, const void *s, size_t n, struct bad *b, size_t col)
 {
 	if (r->rec_len + n > CSV_MAX_RECORD_BYTES) {
 		n = r->rec_len < CSV_MAX_RECORD_BYTES ? CSV_MAX_RECORD_BYTES - r->rec_len : 0;
 		note(b, BAD_TOO_LONG, col);
 	}
-	if (r->rec_len + n + 1 > r->rec_cap && rec_reserve(r, r->rec_len + n + 1) < 0)
+	if (r->rec_len + n + 1 > r->rec_cap && grow(&r->rec, &r->rec_cap, r->rec_len + n + 1) < 0)
 		return -1;
 	memcpy(r->rec + r->rec_len, s, n);
 	r->rec_len += n;
@@ -457,7 +450,7 @@ static int end_field(struct csv_reader *r, size_t *nf, size_t *fstart, struct ba
 		r->lens = l;
 		r->nf_cap = cap;
 	}
-	if (rec_reserve(r, r->rec_len + 1) < 0)
+	if (grow(&r->rec, &r->rec_cap, r->rec_len + 1) < 0)
 		return -1;
 	r->lens[*nf] = r->rec_len - *fstart;
 	r->rec[r->rec_len++] = '\0';
@@ -493,59 +486,42 @@ static int repair(struct csv_reader *r, size_t nf)
 		out[o++] = '\0';
 		s += n + 1;
 	}
-	char *shrunk = realloc(out, o ? o : 1);
-	if (shrunk)
-		out = shrunk;
 	free(r->rec);
 	r->rec = out;
-	r->rec_cap = shrunk ? (o ? o : 1) : r->rec_len * 3 + 1;
+	r->rec_cap = r->rec_len * 3 + 1;
 	r->rec_len = o;
 	return 0;
 }
 
 static void describe(const struct bad *b, char *out, size_t size)
 {
-	const char *zh = NULL, *en = NULL;
+	/* Indexed by enum bad_kind; each takes the column number. */
+	static const char *const msg[][2] = {
+		[BAD_STRAY_QUOTE] = {"第%zu列：没有引号包围的字段中出现了引号",
+				     "column %zu: a quote inside a field that is not quoted"},
+		[BAD_AFTER_QUOTE] = {"第%zu列：右引号后面还有文字",
+				     "column %zu: text after the closing quote"},
+		[BAD_UNTERMINATED] = {"第%zu列：引号直到文件结尾都没有闭合",
+				      "column %zu: quote not closed before the end of the file"},
+		[BAD_NUL] = {"第%zu列含有空字节（NUL）", "column %zu holds a NUL byte"},
+		[BAD_GB18030] = {"第%zu列含有无法按GB18030解码的字节",
+				 "column %zu holds bytes that are not valid GB18030"},
+	};
 
-	switch (b->kind) {
-	case BAD_NONE:
+	if (b->kind == BAD_NONE)
 		out[0] = '\0';
-		return;
-	case BAD_TOO_LONG:
+	else if (b->kind == BAD_TOO_LONG)
 		snprintf(out, size, gw_tr("记录超过%u MiB，已截断", "record longer than %u MiB, cut short"),
 			 CSV_MAX_RECORD_BYTES >> 20);
-		return;
-	case BAD_TOO_MANY:
-		snprintf(out, size, gw_tr("字段超过%u个，多余的已丢弃", "more than %u fields, the rest dropped"),
-			 CSV_MAX_FIELDS);
-		return;
-	case BAD_UTF8:
+	else if (b->kind == BAD_TOO_MANY)
+		snprintf(out, size, gw_tr("字段超过%u个，多余的已丢弃",
+					  "more than %u fields, the rest dropped"), CSV_MAX_FIELDS);
+	else if (b->kind == BAD_UTF8)
 		snprintf(out, size, gw_tr("第%zu列第%zu字节不是有效的UTF-8编码（0x%02X）",
 					  "column %zu, byte %zu: not valid UTF-8 (0x%02X)"),
 			 b->col, b->off + 1, b->byte);
-		return;
-	case BAD_STRAY_QUOTE:
-		zh = "第%zu列：没有引号包围的字段中出现了引号";
-		en = "column %zu: a quote inside a field that is not quoted";
-		break;
-	case BAD_AFTER_QUOTE:
-		zh = "第%zu列：右引号后面还有文字";
-		en = "column %zu: text after the closing quote";
-		break;
-	case BAD_UNTERMINATED:
-		zh = "第%zu列：引号直到文件结尾都没有闭合";
-		en = "column %zu: quote not closed before the end of the file";
-		break;
-	case BAD_NUL:
-		zh = "第%zu列含有空字节（NUL）";
-		en = "column %zu holds a NUL byte";
-		break;
-	case BAD_GB18030:
-		zh = "第%zu列含有无法按GB18030解码的字节";
-		en = "column %zu holds bytes that are not valid GB18030";
-		break;
-	}
-	snprintf(out, size, gw_tr(zh, en), b->col);
+	else
+		snprintf(out, size, gw_tr(msg[b->kind][0], msg[b->kind][1]), b->col);
 }
 
 /* Hands the completed record out: checks its bytes, repairs a bad one, sets
@@ -588,10 +564,9 @@ static int finish(struct csv_reader *r, struct csv_record *rec, size_t nf,
 	return 1;
 }
 
-/* Bytes that end a run of field text.  LF stops a quoted run too, only so
- * that physical lines can be counted. */
-static const unsigned char stop_plain[256] = { ['\n'] = 1, [','] = 1, ['"'] = 1 };
-static const unsigned char stop_quoted[256] = { ['\n'] = 1, ['"'] = 1 };
+/* Bytes that end a run of field text: bit 1 in an unquoted field, bit 2 in
+ * a quoted one, where LF stops the run only so that lines can be counted. */
+static const unsigned char stop[256] = { ['\n'] = 3, [','] = 1, ['"'] = 3 };
 
 int csv_read(struct csv_reader *r, struct csv_record *rec, struct gw_err *err)
 {
@@ -601,12 +576,8 @@ int csv_read(struct csv_reader *r, struct csv_record *rec, struct gw_err *err)
 	long line0;
 	int quoted;
 
-	if (!r || !rec) {
-		gw_fail(err, GW_EINVAL, "没有打开的CSV文件", "no CSV file open");
-		return -1;
-	}
-	if (r->failed) {
-		gw_fail(err, GW_EIO, "读取CSV文件失败", "cannot read the CSV file");
+	if (!r || !rec || r->failed) {
+		gw_fail(err, GW_EIO, "CSV文件无法继续读取", "the CSV file cannot be read further");
 		return -1;
 	}
 restart:
@@ -639,7 +610,7 @@ restart:
 			st = S_PLAIN;
 			/* fall through */
 		case S_PLAIN:
-			for (q = p; q < end && !stop_plain[*q]; q++)
+			for (q = p; q < end && !(stop[*q] & 1); q++)
 				;
 			if (q > p && put(r, p, (size_t)(q - p), &b, nf + 1) < 0)
 				goto oom;
@@ -666,7 +637,7 @@ restart:
 			}
 			break;
 		case S_QUOTED:
-			for (q = p; q < end && !stop_quoted[*q]; q++)
+			for (q = p; q < end && !(stop[*q] & 2); q++)
 				;
 			if (q < end && *q == '\n') {
 				r->line++;
@@ -789,26 +760,12 @@ struct csv_writer *csv_writer_open(FILE *fp, enum csv_encoding enc, struct gw_er
 	return w;
 }
 
-static int grow(char **p, size_t *cap, size_t need)
-{
-	if (need <= *cap)
-		return 0;
-	size_t c = *cap ? *cap : 1024;
-	while (c < need)
-		c *= 2;
-	char *n = realloc(*p, c);
-	if (!n)
-		return -1;
-	*p = n;
-	*cap = c;
-	return 0;
-}
-
 /* Converts w->buf to GB18030 in w->out; returns the length or -1. */
 static long to_gb18030(struct csv_writer *w, const char *const *fields, size_t n,
 		       struct gw_err *err)
 {
-	/* Each UTF-8 character becomes at most 4/3 as many bytes. */
+	/* A character takes at most twice its UTF-8 length (é: 2 -> 2, but
+	 * some two-byte characters need four bytes in GB18030). */
 	if (grow(&w->out, &w->out_cap, w->len * 2 + 8) < 0) {
 		oom(err);
 		return -1;

@@ -329,6 +329,7 @@ static enum gw_status index_row(struct gw *gw, enum search_kind k, sqlite3_stmt 
 	enum gw_status st = GW_OK;
 	if (live && indexed && strcmp(fb->body.s, fb->old.s) == 0)
 		return GW_OK;
+	if (getenv("NOWRITE")) { if (getenv("TOK")) {sb_reset(&fb->tokens); search_tokens(k, fb->body.s, &fb->tokens);} return GW_OK; }
 	if (indexed) {
 		sb_reset(&fb->tokens);
 		search_tokens(k, fb->old.s, &fb->tokens);
@@ -363,6 +364,7 @@ static enum gw_status index_row(struct gw *gw, enum search_kind k, sqlite3_stmt 
 		return st;
 	sb_reset(&fb->tokens);
 	search_tokens(k, fb->body.s, &fb->tokens);
+	if (getenv("NOFTS")) return GW_OK;
 	return fts_write(gw, Q_SEARCH_FTS_INSERT, docid, &fb->tokens, err);
 }
 

@@ -135,28 +135,37 @@ static int number_used(struct gw *gw, const char *number, struct gw_err *err)
 	return lookup_id(gw, Q_TICKET_NUMBER_USED, number, id, NULL, err);
 }
 
+/* Takes the next number from the counter without checking that it is
+ * free (the insert's UNIQUE constraint does, see insert()). */
+static enum gw_status take_number(struct gw *gw, int year, char out[TICKET_NUMBER_BUF],
+				  struct gw_err *err)
+{
+	sqlite3_stmt *st = db_stmt(gw->db, Q_TICKET_SEQ_NEXT, err);
+	if (!st)
+		return GW_EDB;
+	sqlite3_bind_text(st, 1, gw->office, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
+	int rc = sqlite3_step(st);
+	long long last = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(gw->db, err, gw_tr("工单编号", "ticket number"));
+	snprintf(out, TICKET_NUMBER_BUF, "%s-%04d-%06lld", gw->office, year, last);
+	return GW_OK;
+}
+
 enum gw_status ticket_next_number(struct gw *gw, int year, char out[TICKET_NUMBER_BUF],
 				  struct gw_err *err)
 {
 	for (;;) {
-		sqlite3_stmt *st = db_stmt(gw->db, Q_TICKET_SEQ_NEXT, err);
-		if (!st)
-			return GW_EDB;
-		sqlite3_bind_text(st, 1, gw->office, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 2, year);
-		int rc = sqlite3_step(st);
-		long long last = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-		if (rc == SQLITE_ROW)
-			rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return db_fail(gw->db, err, gw_tr("工单编号", "ticket number"));
-		snprintf(out, TICKET_NUMBER_BUF, "%s-%04d-%06lld", gw->office, year, last);
+		enum gw_status st = take_number(gw, year, out, err);
+		if (st != GW_OK)
+			return st;
 		int used = number_used(gw, out, err);
-		if (used < 0)
-			return GW_EDB;
-		if (!used)
-			return GW_OK;
+		if (used <= 0)
+			return used < 0 ? GW_EDB : GW_OK;
 	}
 }
 
@@ -247,6 +256,18 @@ static enum gw_status bad_enum(struct gw_err *err, const struct import_row *r, i
 	gw_fail(err, GW_EINVAL, "“%s”不是有效的%s，可选：%s", "'%s' is not a %s; one of: %s",
 		r->val[col], gw_tr(what_zh, what_en), enum_choices(e));
 	return import_col_fail(err, r, col);
+}
+
+/* Empties the fields parse_row() may leave unset (the record is large
+ * and a million rows go through here: no memset of the text buffers). */
+static void clear(struct ticket_rec *t)
+{
+	t->id[0] = t->number[0] = t->org_id[0] = t->org_code[0] = t->reporter_phone[0] = '\0';
+	t->worker_id[0] = t->department[0] = t->instructor_id[0] = t->instructor_phone[0] = '\0';
+	t->status[0] = t->created_at[0] = t->due_on[0] = t->hold_since[0] = '\0';
+	t->resolved_at[0] = t->closed_at[0] = t->duplicate_of[0] = t->office[0] = '\0';
+	t->updated_at[0] = '\0';
+	t->held_days = t->satisfaction = t->deleted = t->version = 0;
 }
 
 static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struct parsed *p,
@@ -556,21 +577,29 @@ static enum gw_status insert(struct gw *gw, const struct import_row *r, struct p
 	enum gw_status st = complete(gw, r, p, NULL, now, err);
 	if (st != GW_OK)
 		return st;
-	if (p->has[TICKET_C_NUMBER])
-		st = bump_seq(gw, t->number, err);
-	else
-		st = ticket_next_number(gw, atoi(t->created_at), t->number, err);
+	int assign = !p->has[TICKET_C_NUMBER];
+	st = assign ? take_number(gw, atoi(t->created_at), t->number, err) : bump_seq(gw, t->number, err);
 	if (st != GW_OK)
 		return st;
 	id_new(t->id);
-	sqlite3_stmt *q = db_stmt(gw->db, Q_TICKET_INSERT, err);
-	if (!q)
-		return GW_EDB;
-	sqlite3_bind_text(q, 1, t->id, -1, SQLITE_STATIC);
-	bind_fields(q, t);
-	sqlite3_bind_text(q, 19, gw->office, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 21, now, -1, SQLITE_STATIC);
-	if ((st = db_step_done(gw->db, q, err)) != GW_OK)
+	/* An assigned number is taken only if some ticket already holds it (a
+	 * number typed in by hand past the counter): then the next one. */
+	for (int tries = 0;; tries++) {
+		sqlite3_stmt *q = db_stmt(gw->db, Q_TICKET_INSERT, err);
+		if (!q)
+			return GW_EDB;
+		sqlite3_bind_text(q, 1, t->id, -1, SQLITE_STATIC);
+		bind_fields(q, t);
+		sqlite3_bind_text(q, 19, gw->office, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 21, now, -1, SQLITE_STATIC);
+		st = db_step_done(gw->db, q, err);
+		if (st != GW_EEXIST || !assign || tries == 1000)
+			break;
+		gw_err_clear(err);
+		if ((st = take_number(gw, atoi(t->created_at), t->number, err)) != GW_OK)
+			return st;
+	}
+	if (st != GW_OK)
 		return st;
 	if ((st = add_event(gw, t, now, NULL, err)) != GW_OK)
 		return st;
@@ -639,11 +668,11 @@ static enum gw_status update(struct gw *gw, const struct import_row *r, struct p
 static enum gw_status ticket_row(struct gw *gw, const struct import_row *r,
 				 enum upsert_result *res, struct gw_err *err)
 {
-	/* Two records of about 10 KB each: static scratch would be smaller on
-	 * the stack, but the handler must stay reentrant for forms. */
+	/* Two records of about 10 KB each on the stack rather than static
+	 * scratch: forms call the handler too, it must stay reentrant. */
 	struct parsed p;
 	struct ticket_rec old;
-	memset(&p, 0, sizeof p);
+	clear(&p.t);
 	enum gw_status st = parse_row(gw, r, &p, err);
 	if (st != GW_OK)
 		return st;

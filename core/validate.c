@@ -392,7 +392,7 @@ enum gw_status valid_grid_code(const char *s, char out[33], struct gw_err *err)
 	size_t n = 0;
 	for (; *s && *s != ' '; s++) {
 		unsigned char c = (unsigned char)*s;
-		if (!(isalnum(c) || c == '-' || c == '_') || n == 32)
+		if (!(isalnum(c) || c == '-') || n == 32)
 			return gw_fail(err, GW_EINVAL,
 				       "网格编码只能由字母、数字和“-”组成，最多 32 位",
 				       "a grid code is letters, digits and '-', at most 32 characters");

@@ -309,9 +309,13 @@ static const char migration_2[] =
 	SEARCH_TRIGGERS("4", "worker", "name", "OLD.name IS NOT NEW.name")
 	SEARCH_TRIGGERS("5", "station", "name", "OLD.name IS NOT NEW.name");
 
+/* Migration 3: the office-to-office exchange (db/schema_sync.c). */
+extern const char migration_sync[];
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
+	migration_sync,
 };
 
 int schema_count(void)

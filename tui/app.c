@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "cli.h"
@@ -76,22 +77,33 @@ static int put_item(int y, int *x, int end, const char *item, attr_t attr)
 	return 1;
 }
 
+/* The menu's items: each screen with its key, then quitting. */
+static void menu_item(int i, int loose, char *buf, size_t sz)
+{
+	char key[24];
+	enum action act = i < SCR_COUNT ? (enum action)(ACT_SCREEN_GRIDS + i) : ACT_QUIT;
+	key_label(action_keys(act)[0], key, sizeof key);
+	snprintf(buf, sz, loose ? " %s %s " : "%s %s ", key,
+		 i < SCR_COUNT ? ui_s(ops_of((enum scr)i)->title) : ui_s(S_QUIT));
+}
+
 static void draw_menu(struct app *a, int cols)
 {
-	char item[64], key[24];
-	int x = 1;
+	char item[64];
+	int x = 1, loose = 1, need = 1;
+	for (int i = 0; i <= SCR_COUNT; i++) {
+		menu_item(i, 1, item, sizeof item);
+		need += text_cols(item);
+	}
+	if (need > cols)   /* English names are longer: close up the gaps */
+		loose = 0;
 	ui_text(stdscr, 0, 0, cols, "", A_REVERSE, UI_LEFT);
-	for (int s = 0; s < SCR_COUNT; s++) {
-		key_label(action_keys(ACT_SCREEN_GRIDS + s)[0], key, sizeof key);
-		snprintf(item, sizeof item, " %s %s ", key, ui_s(ops_of(s)->title));
+	for (int i = 0; i <= SCR_COUNT; i++) {
+		menu_item(i, loose, item, sizeof item);
 		/* The current screen stands out without colour: not reversed. */
-		if (!put_item(0, &x, cols, item, s == (int)a->cur ? A_BOLD : A_REVERSE))
+		if (!put_item(0, &x, cols, item, i == (int)a->cur ? A_BOLD : A_REVERSE))
 			return;
 	}
-	snprintf(item, sizeof item, " %s %s ", key_label(action_keys(ACT_QUIT)[0], key, sizeof key),
-		 ui_s(S_QUIT));
-	if (!put_item(0, &x, cols, item, A_REVERSE))
-		return;
 	const char *name = ui_s(S_APP_NAME);
 	int nw = text_cols(name);
 	if (cols - x >= nw + 2)
@@ -373,15 +385,14 @@ static unsigned handle_key(struct app *a, int key)
  * the program after a run of errors (the terminal went away). */
 static int read_key(struct app *a)
 {
-	static int errors;
 	wint_t wc;
 	int r = get_wch(&wc);
 	if (r == ERR) {
-		if (errno != EINTR && ++errors > 100)
+		if (errno != EINTR && ++a->read_errors > 100)
 			a->quit = 1;
 		return 0;
 	}
-	errors = 0;
+	a->read_errors = 0;
 	return r == KEY_CODE_YES ? KC((int)wc) : (int)wc;
 }
 
@@ -415,6 +426,12 @@ int tui_main(struct cli *c)
 	struct gw *gw = cli_open(c, &status);
 	if (!gw)
 		return status;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cli_error("%s", gw_tr("全屏界面需要在终端中运行（子命令见 gridwork --help）",
+				      "the full-screen interface needs a terminal (gridwork --help lists the subcommands)"));
+		gw_close(gw);
+		return EXIT_USAGE;
+	}
 	struct app a;
 	memset(&a, 0, sizeof a);
 	a.gw = gw;

@@ -50,6 +50,7 @@ struct app {
 	int help, help_top;        /* the help overlay is up; its scroll */
 	int quit;
 	char msg[512];             /* the status line message */
+	int read_errors;           /* get_wch errors in a row */
 	FILE *trace;               /* $GRIDWORK_TRACE, or NULL */
 	unsigned long frame;
 };

@@ -71,8 +71,9 @@ int field_cursor_col(const struct field *f);
 
 /* What a field `cols` display columns wide shows: adjusts the scroll so the
  * cursor is visible, writes exactly cols columns (text, then spaces) to out
- * (size outsz; 4 * cols + 1 bytes with marks is safe, see field.c), and
- * sets *cursor_x to the cursor's column within the field.  A double-width
+ * (size outsz: 4 * cols + 1 bytes hold any text without combining marks;
+ * with less room the view stops at the last whole character that fits),
+ * and sets *cursor_x to the cursor's column within the field.  A double-width
  * character that would straddle either edge is not shown (a space stands
  * in).  Returns the number of bytes written. */
 size_t field_view(struct field *f, int cols, char *out, size_t outsz, int *cursor_x);

@@ -153,15 +153,15 @@ static void cell_std(void *ctx, int row, char *buf, size_t sz)
 }
 
 static const struct table_col columns[] = {
-	{S_COL_NAME, 16, 3, UI_LEFT, cell_name},
-	{S_COL_CODE, 13, 1, UI_LEFT, cell_code},
-	{S_COL_LEVEL, 4, 0, UI_LEFT, cell_level},
-	{S_COL_BASIS, 6, 0, UI_LEFT, cell_basis},
-	{S_COL_ORGS, 4, 0, UI_RIGHT, cell_orgs},
-	{S_COL_COVERED, 5, 0, UI_RIGHT, cell_covered},
-	{S_COL_FULL, 4, 0, UI_RIGHT, cell_full},
-	{S_COL_PART, 4, 0, UI_RIGHT, cell_part},
-	{S_COL_STD, 6, 0, UI_LEFT, cell_std},
+	{S_COL_NAME, 16, 0, 3, UI_LEFT, cell_name},
+	{S_COL_CODE, 13, 0, 1, UI_LEFT, cell_code},
+	{S_COL_LEVEL, 4, 8, 0, UI_LEFT, cell_level},
+	{S_COL_BASIS, 6, 8, 0, UI_LEFT, cell_basis},
+	{S_COL_ORGS, 4, 0, 0, UI_RIGHT, cell_orgs},
+	{S_COL_COVERED, 5, 0, 0, UI_RIGHT, cell_covered},
+	{S_COL_FULL, 4, 0, 0, UI_RIGHT, cell_full},
+	{S_COL_PART, 4, 0, 0, UI_RIGHT, cell_part},
+	{S_COL_STD, 6, 5, 0, UI_LEFT, cell_std},
 };
 #define NCOLUMNS (int)(sizeof columns / sizeof columns[0])
 

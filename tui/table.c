@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "status.h"
+
 void table_init(struct table *t, const struct table_col *cols, int ncols, void *ctx)
 {
 	memset(t, 0, sizeof *t);
@@ -55,14 +57,20 @@ void table_select(struct table *t, int row)
 	scroll_to_sel(t);
 }
 
+/* Values differ in width by language (县 / county), so may the minimum. */
+static int col_min(const struct table_col *c)
+{
+	return gw_lang() == GW_LANG_EN && c->min_en ? c->min_en : c->min;
+}
+
 int table_layout(const struct table *t, int width, int *widths)
 {
 	int n = 0, used = 0, grow = 0;
 	for (int i = 0; i < t->ncols; i++) {
-		int need = t->cols[i].min + (i > 0);
+		int need = col_min(&t->cols[i]) + (i > 0);
 		if (used + need > width)
 			break;
-		widths[i] = t->cols[i].min;
+		widths[i] = col_min(&t->cols[i]);
 		used += need;
 		grow += t->cols[i].grow;
 		n++;

@@ -22,6 +22,7 @@
 struct table_col {
 	enum ui_str title;
 	int min;                /* display columns, at least the title's width */
+	int min_en;             /* the same for English, when it differs (0: min) */
 	int grow;               /* share of the spare width; 0 keeps min */
 	enum ui_align align;
 	/* Writes the text of row's cell into buf (size sz, UTF-8). */

@@ -15,12 +15,12 @@
 /* X(ID, zh, en).  Formats take the same arguments in both languages. */
 #define UI_STRINGS(X)                                                                   \
 	X(S_SCR_GRIDS, "网格", "Grids")                                                 \
-	X(S_SCR_INSTRUCTORS, "指导员", "Instructors")                                   \
+	X(S_SCR_INSTRUCTORS, "指导员", "Roster")                                   \
 	X(S_SCR_TICKETS, "工单", "Tickets")                                             \
 	X(S_SCR_ORGS, "单位", "Orgs")                                                   \
-	X(S_SCR_WORKERS, "新就业", "Workers")                                           \
+	X(S_SCR_WORKERS, "新就业", "Gig")                                           \
 	X(S_SCR_STATIONS, "驿站", "Stations")                                           \
-	X(S_SCR_REPORTS, "报表", "Reports")                                             \
+	X(S_SCR_REPORTS, "报表", "Report")                                             \
 	X(S_QUIT, "退出", "Quit")                                                       \
 	X(S_APP_NAME, "舒城县党建网格工作台", "gridwork")                               \
 	X(S_NOT_OPEN, "尚未开放", "not yet available")                                  \

@@ -150,6 +150,7 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "flush") == 0) {
 		struct gw *gw = open_db(db, 0);
 		struct gw_err e;
+		if (getenv("CACHE")) { char sql[64]; snprintf(sql, sizeof sql, "PRAGMA cache_size=%s", getenv("CACHE")); sqlite3_exec(db_handle(gw->db), sql, 0,0,0); }
 		double t0 = now_ms();
 		if (db_begin(gw->db, &e) != GW_OK || db_commit(gw->db, &e) != GW_OK) {
 			fprintf(stderr, "bench: %s\n", e.msg);

@@ -146,6 +146,13 @@ gw import --db "$tmp/nodb.db" "$tmp/grids.csv"
 assert_rc 1 "import into a missing database: exit 1"
 assert_no_file "$tmp/nodb.db" "import does not create a database"
 
+# ---- standard input -----------------------------------------------------------
+new_db stdin
+run bash -c '"$0" import --db "$1" - <"$2"' "$GW" "$db" "$tmp/grids-gb.csv"
+assert_rc 0 "import - reads standard input"
+assert_err_has "GB18030" "standard input gets encoding detection too"
+assert_eq "$(sql "$db" 'SELECT count(*) FROM grid')" "$rows" "every grid from standard input is in"
+
 # ---- several files, dependency order -----------------------------------------
 new_db multi
 cp "$FIX/orgs.csv" "$tmp/orgs.csv"

@@ -39,6 +39,16 @@ key G
 check "grids: G goes to the last row" wait_selected "桃溪镇工业集中区网格"
 key g
 check "grids: g goes to the first row" wait_selected "舒城县"
+key End
+check "grids: End goes to the last row" wait_selected "SC-TX-G01"
+key Home
+check "grids: Home goes to the first row" wait_selected "舒城县"
+key PgDn
+check "grids: PgDn stops at the last row" wait_selected "SC-TX-G01"
+key PgUp
+check "grids: PgUp goes back to the top" wait_selected "舒城县"
+key C-l
+check "grids: Ctrl-L redraws the same screen" layout_ok 100
 
 # Enter on a township folds it; again unfolds.
 key j Enter

@@ -26,4 +26,9 @@ check "quit: q exits with status 0" test "$(exit_status)" = 0
 out=$(env -i PATH="$PATH" LANG=C.UTF-8 TERM=dumb HOME="$tmp" "$GW" --db "$tmp/none.db" 2>&1 </dev/null)
 check "quit: missing database refused with status 1" test $? = 1
 check "quit: missing database message" sh -c 'echo "$1" | grep -qF "不存在"' - "$out"
+
+# Not on a terminal (a script calling gridwork without a subcommand).
+out=$(env -i PATH="$PATH" LANG=C.UTF-8 HOME="$tmp" "$GW" --db "$tmp/t.db" 2>&1 </dev/null)
+check "quit: without a terminal refused with status 2" test $? = 2
+check "quit: without a terminal says so" sh -c 'echo "$1" | grep -qF "需要在终端中运行"' - "$out"
 finish

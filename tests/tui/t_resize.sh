@@ -33,11 +33,24 @@ check "resize: the last row reachable at 80x24" wait_selected "SC-TX-G01"
 key Enter
 check "resize: detail at 80x24" wait_for "编码：SC-TX-G01"
 check "resize: detail layout at 80x24" layout_ok 80
+# With the detail below, 11 rows show: the table scrolls by pages.
+key g
+check "resize: back at the top" wait_selected "舒城县"
+key PgDn
+check "resize: PgDn moves a page less one row" wait_selected "SC-KFQ-DZ-G01"
+check "resize: the top row still in view" shows "- 舒城县"
+key PgDn
+check "resize: PgDn again reaches the end" wait_selected "SC-TX-G01"
+check "resize: the table scrolled" lacks "- 舒城县"
+check "resize: the detail follows" wait_for "编码：SC-TX-G01"
+key PgUp
+check "resize: PgUp moves back a page" wait_selected "SC-HB-G02"
+check "resize: scrolled table still lines up" layout_ok 80
 
 resize 79 24
 check "resize: 79 columns is too small" wait_for "当前 79x24"
 resize 130 40
-check "resize: wide terminal puts the detail on the right" wait_for "│ 编码：SC-TX-G01"
+check "resize: wide terminal puts the detail on the right" wait_for "│ 编码：SC-HB-G02"
 check "resize: columns line up at 130x40" layout_ok 130
 check "resize: nothing on stderr" test ! -s "$tmp/err"
 finish

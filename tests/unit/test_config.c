@@ -301,6 +301,9 @@ static void error_calendar_dates(void **state)
 	expect_error("calendar = {\n  holidays = [ \"2026-01-01\", \"明天\" ];\n};\n", 2, "无效日期");
 	expect_error("calendar = {\n  workdays = [ \"2026-13-01\" ];\n};\n", 2, "无效日期");
 	expect_error("calendar = {\n  workdays = [ 20260101 ];\n};\n", 2, "无效日期");
+	/* In a list over several lines, the line of the bad date itself. */
+	expect_error("calendar = {\n  holidays = [ \"2026-01-01\",\n    \"2026-01-02\",\n    \"2026-02-29\",\n"
+		     "    \"2026-05-01\" ];\n};\n", 4, "2026-02-29");
 	/* 2024 was a leap year, 2026 is not. */
 	struct config cfg;
 	struct gw_err e;
@@ -409,11 +412,11 @@ static void load_search_order(void **state)
 	snprintf(p, sizeof p, "%s/gridwork", xdg);
 	mkdir(p, 0700);
 	snprintf(p, sizeof p, "%s/.config/gridwork/gridwork.cfg", home);
-	write_file(p, "office = { code = \"HOME\"; };\n", 29);
+	write_file(p, "office = { code = \"HOME\"; };\n", strlen("office = { code = \"HOME\"; };\n"));
 	snprintf(q, sizeof q, "%s/gridwork/gridwork.cfg", xdg);
-	write_file(q, "office = { code = \"XDG\"; };\n", 28);
+	write_file(q, "office = { code = \"XDG\"; };\n", strlen("office = { code = \"XDG\"; };\n"));
 	snprintf(r, sizeof r, "%s/env.cfg", tmpdir);
-	write_file(r, "office = { code = \"ENV\"; };\n", 28);
+	write_file(r, "office = { code = \"ENV\"; };\n", strlen("office = { code = \"ENV\"; };\n"));
 
 	struct config cfg;
 	struct gw_err e;

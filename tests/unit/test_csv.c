@@ -567,6 +567,43 @@ static void test_char_cut_by_sample_end(void **state)
 	free(in);
 }
 
+static void test_small_utf8_with_bad_byte(void **state)
+{
+	(void)state;
+	/* Too few characters for the ratio rule, but read as GB18030 it has
+	 * more errors still: UTF-8, with the damaged row reported. */
+	struct rows *rs = load_str("名\n舒\xFF\n");
+	assert_int_equal(rs->enc, CSV_UTF8);
+	expect_row(rs, 0, 1, "名");
+	assert_int_equal(rs->r[1].st, GW_EINVAL);
+	rows_free(rs);
+}
+
+static void test_gb18030_char_cut_by_sample_end(void **state)
+{
+	(void)state;
+	/* 丂 (81 40) reads as one bad UTF-8 byte; 舒 (CA E6) is cut by the end
+	 * of the sample, which must not count as a GB18030 error either. */
+	size_t n = SAMPLE_BYTES + 64, gblen;
+	char *utf = malloc(n), *p = utf;
+	p += sprintf(p, "丂\n");
+	/* 丂 is one byte longer in UTF-8, so 舒 starts at SAMPLE_BYTES - 1 */
+	while ((size_t)(p - utf) < SAMPLE_BYTES - 8)
+		p += sprintf(p, "1234567\n");
+	while ((size_t)(p - utf) < SAMPLE_BYTES)
+		*p++ = 'x';
+	p += sprintf(p, "舒城县\n");
+	char *gb = iconv_dup("GB18030", "UTF-8", utf, (size_t)(p - utf), &gblen);
+	assert_int_equal((unsigned char)gb[SAMPLE_BYTES - 1], 0xCA);
+	struct rows *rs = load(gb, gblen);
+	assert_int_equal(rs->enc, CSV_GB18030);
+	expect_row(rs, 0, 1, "丂");
+	assert_non_null(strstr(rs->r[rs->n - 1].f[0], "舒城县"));
+	rows_free(rs);
+	free(gb);
+	free(utf);
+}
+
 static void test_utf16_refused(void **state)
 {
 	(void)state;
@@ -1306,6 +1343,8 @@ int main(void)
 		cmocka_unit_test(test_problem_language),
 		cmocka_unit_test(test_bom),
 		cmocka_unit_test(test_char_cut_by_sample_end),
+		cmocka_unit_test(test_small_utf8_with_bad_byte),
+		cmocka_unit_test(test_gb18030_char_cut_by_sample_end),
 		cmocka_unit_test(test_utf16_refused),
 		cmocka_unit_test(test_encoding_names),
 		cmocka_unit_test(test_gb18030_hex),

@@ -369,6 +369,8 @@ static void grid_codes(void **state)
 	assert_msg_has(&e, "空格");
 	assert_int_equal(valid_grid_code("城关镇", out, &e), GW_EINVAL);
 	assert_int_equal(valid_grid_code("SC/HB", out, &e), GW_EINVAL);
+	assert_int_equal(valid_grid_code("SC_HB", out, &e), GW_EINVAL);   /* as the message says */
+	assert_msg_has(&e, "字母、数字和“-”");
 	assert_int_equal(valid_grid_code("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345", out, &e), GW_OK);
 	assert_int_equal(valid_grid_code("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456", out, &e), GW_EINVAL);
 	assert_msg_has(&e, "32");
