@@ -1,6 +1,10 @@
-/* activity.c - party members, activities, cooperation projects and credit
- * grants: validated inserts for the records no CSV kind carries. */
-#include "activity.h"
+/* activity.c - party members; the activities kind (validation, upsert by
+ * natural key, export, lists) and what activity_coop.c shares with it.
+ *
+ * Every write of the three kinds goes through one handler per kind (import
+ * rows, the *_add functions, forms through import_one), so the checks and
+ * the audit trail are the same whichever way a record comes in. */
+#include "activity_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -10,44 +14,47 @@
 #include "strbuf.h"
 #include "validate.h"
 
-/* Limits in characters, as forms state them. */
 #define NAME_MAX_CHARS 32
-#define TITLE_MAX_CHARS 100
-#define SHORT_MAX_CHARS 64
-#define PERSON_TIMES_MAX 1000000LL
-#define AMOUNT_MAX 1000000000000LL   /* one trillion yuan: a typo, not a loan */
 
-struct org_ref {
-	char id[GW_ID_LEN + 1];
-	char grid_id[GW_ID_LEN + 1];
-	char party_org[12];
-	char name[200];
+static const struct import_col act_cols[ACT_NCOLS] = {
+	[ACT_C_KIND] = {"活动类型", "kind", 1},
+	[ACT_C_TITLE] = {"标题", "title", 1},
+	[ACT_C_HELD] = {"举办日期", "held_on", 1},
+	[ACT_C_GRID] = {"网格编码", "grid_code", 0},
+	[ACT_C_ORGANISER] = {"主办单位", "organiser", 0},
+	[ACT_C_PERSONS] = {"参与人次", "person_times", 0},
 };
 
+/* ---- shared checks ------------------------------------------------------------ */
+
 /* Puts the field's name in front of the message validation left in err. */
-static enum gw_status field_fail(struct gw_err *err, const char *zh, const char *en)
+enum gw_status act_field_fail(struct gw_err *err, const char *name)
 {
 	if (!err)
 		return GW_EINVAL;
-	gw_err_prefix(err, "%s", gw_tr(zh, en));
+	gw_err_prefix(err, "%s", name);
 	return err->code;
 }
 
-static enum gw_status org_ref(struct gw *gw, const char *code, struct org_ref *o,
-			      const char *zh, const char *en, struct gw_err *err)
+static enum gw_status act_required(struct gw_err *err, const char *name)
 {
-	char norm[19];
+	gw_fail(err, GW_EINVAL, "必填，不能为空", "required; must not be empty");
+	return act_field_fail(err, name);
+}
+
+/* An organisation by credit code; name is the field's name for messages. */
+enum gw_status act_org(struct gw *gw, const char *code, struct act_org_ref *o,
+			      const char *name, struct gw_err *err)
+{
 	memset(o, 0, sizeof *o);
-	if (valid_blank(code)) {
-		gw_fail(err, GW_EINVAL, "不能为空", "must not be empty");
-		return field_fail(err, zh, en);
-	}
-	if (valid_credit_code(code, norm, err) != GW_OK)
-		return field_fail(err, zh, en);
+	if (valid_blank(code))
+		return act_required(err, name);
+	if (valid_credit_code(code, o->code, err) != GW_OK)
+		return act_field_fail(err, name);
 	sqlite3_stmt *st = db_stmt(gw->db, Q_ACT_ORG_BY_CODE, err);
 	if (!st)
 		return err ? err->code : GW_EDB;
-	db_bind_text(st, 1, norm);
+	db_bind_text(st, 1, o->code);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		db_col_text(st, 0, o->id, sizeof o->id);
@@ -61,54 +68,53 @@ static enum gw_status org_ref(struct gw *gw, const char *code, struct org_ref *o
 	if (rc != SQLITE_DONE)
 		return db_fail(gw->db, err, gw_tr("查询单位", "organisation lookup"));
 	gw_fail(err, GW_EINVAL, "没有统一社会信用代码为“%s”的单位",
-		"no organisation with credit code '%s'", norm);
-	return field_fail(err, zh, en);
+		"no organisation with credit code '%s'", o->code);
+	return act_field_fail(err, name);
 }
 
-/* An optional grid code to its id ("" when blank). */
+/* An optional grid code to its id and normalised code ("" when blank). */
 static enum gw_status grid_ref(struct gw *gw, const char *code, char id[GW_ID_LEN + 1],
-			       struct gw_err *err)
+			       char norm[33], const char *name, struct gw_err *err)
 {
-	id[0] = '\0';
+	id[0] = norm[0] = '\0';
 	if (valid_blank(code))
 		return GW_OK;
 	struct grid_rec g;
 	enum gw_status st = grid_by_code(gw, code, &g, err);
 	if (st == GW_ENOTFOUND) {
 		gw_fail(err, GW_EINVAL, "没有编码为“%s”的网格", "no grid with code '%s'", code);
-		return field_fail(err, "网格编码", "grid code");
+		return act_field_fail(err, name);
 	}
 	if (st != GW_OK)
 		return st;
 	if (g.deleted) {
 		gw_fail(err, GW_EINVAL, "网格“%s”已删除", "grid '%s' has been deleted", g.code);
-		return field_fail(err, "网格编码", "grid code");
+		return act_field_fail(err, name);
 	}
 	snprintf(id, GW_ID_LEN + 1, "%s", g.id);
+	snprintf(norm, 33, "%s", g.code);
 	return GW_OK;
 }
 
-static enum gw_status text_field(const char *s, size_t maxchars, int required, char *out,
-				 size_t outsz, const char *zh, const char *en, struct gw_err *err)
+enum gw_status act_text(const char *s, size_t maxchars, int req, char *out,
+				 size_t outsz, const char *name, struct gw_err *err)
 {
-	if (valid_text(s, maxchars, required, 0, out, outsz, err) != GW_OK)
-		return field_fail(err, zh, en);
+	if (req && valid_blank(s))
+		return act_required(err, name);
+	if (valid_text(s, maxchars, req, 0, out, outsz, err) != GW_OK)
+		return act_field_fail(err, name);
 	return GW_OK;
 }
 
-/* An optional (required: mandatory) date into out, "" when blank. */
-static enum gw_status date_field(const char *s, int required, char out[11], const char *zh,
-				 const char *en, struct gw_err *err)
+/* An optional (req: mandatory) date into out, "" when blank. */
+enum gw_status act_date(const char *s, int req, char out[11], const char *name,
+				 struct gw_err *err)
 {
 	out[0] = '\0';
-	if (valid_blank(s)) {
-		if (!required)
-			return GW_OK;
-		gw_fail(err, GW_EINVAL, "不能为空", "must not be empty");
-		return field_fail(err, zh, en);
-	}
+	if (valid_blank(s))
+		return req ? act_required(err, name) : GW_OK;
 	if (valid_date(s, out, err) != GW_OK)
-		return field_fail(err, zh, en);
+		return act_field_fail(err, name);
 	return GW_OK;
 }
 
@@ -132,62 +138,86 @@ static enum gw_status tx_close(struct gw *gw, int nested, enum gw_status st, str
 	return nested ? db_release(gw->db, err) : db_commit(gw->db, err);
 }
 
-/* Runs the bound insert q and records it in the audit log. */
-static enum gw_status insert_audited(struct gw *gw, sqlite3_stmt *q, const char *tbl,
-				     const char *id, const struct strbuf *json, struct gw_err *err)
-{
-	if (json->oom)
-		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
-	int nested;
-	enum gw_status st = tx_open(gw, &nested, err);
-	if (st != GW_OK) {
-		sqlite3_reset(q);
-		return st;
-	}
-	st = db_step_done(gw->db, q, err);
-	if (st == GW_OK)
-		st = audit_record(gw, tbl, id, "insert", NULL, sb_str(json), err);
-	return tx_close(gw, nested, st, err);
-}
-
-static void copy_id(char *out_id, const char *id)
+void act_copy_id(char *out_id, const char *id)
 {
 	if (out_id)
 		snprintf(out_id, GW_ID_LEN + 1, "%s", id);
 }
 
+enum gw_status act_oom(struct gw_err *err)
+{
+	return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
+}
+
+/* Runs handler on cell values vals in the kind's column order, in its own
+ * transaction or under a savepoint, as an *_add call. */
+enum gw_status act_add_row(struct gw *gw, const struct import_col *cols, int ncols,
+			      enum gw_status (*write)(struct gw *, const struct act_write_req *,
+						      enum upsert_result *, struct gw_err *),
+			      const char *const *vals, char *out_id, struct gw_err *err)
+{
+	const char *hdr[16];
+	int present[16];
+	for (int i = 0; i < ncols; i++) {
+		hdr[i] = gw_tr(cols[i].zh, cols[i].en);
+		present[i] = 1;
+	}
+	struct import_row r = {vals, hdr, present, 0, NULL, 0};
+	struct act_write_req q = {&r, 1, out_id};
+	enum upsert_result res;
+	int nested;
+	gw_err_clear(err);
+	enum gw_status st = tx_open(gw, &nested, err);
+	if (st != GW_OK)
+		return st;
+	st = write(gw, &q, &res, err);
+	return tx_close(gw, nested, st, err);
+}
+
+/* The stored record matched by key when an *_add call wants a new one. */
+enum gw_status act_exists(struct gw_err *err, const char *what_zh, const char *what_en,
+				  const char *title)
+{
+	return gw_fail(err, GW_EEXIST, "已有相同的%s：%s", "there is already such a %s: %s",
+		       gw_tr(what_zh, what_en), title);
+}
+
+/* ---- party members -------------------------------------------------------------- */
+
 enum gw_status party_member_add(struct gw *gw, const struct party_member_in *in,
 				char out_id[GW_ID_LEN + 1], struct gw_err *err)
 {
 	char name[NAME_MAX_CHARS * 4 + 1], phone[24] = "", joined[11], grid_id[GW_ID_LEN + 1];
-	struct org_ref org;
+	char grid_code[33];
+	struct act_org_ref org;
 	enum gw_status st;
-	if ((st = text_field(in->name, NAME_MAX_CHARS, 1, name, sizeof name, "姓名", "name", err)))
+	const char *f_name = gw_tr("姓名", "name"), *f_org = gw_tr("管理单位", "managing organisation");
+	if ((st = act_text(in->name, NAME_MAX_CHARS, 1, name, sizeof name, f_name, err)))
 		return st;
 	if (!valid_blank(in->phone) && valid_phone(in->phone, phone, sizeof phone, err) != GW_OK)
-		return field_fail(err, "手机", "phone");
+		return act_field_fail(err, gw_tr("手机", "phone"));
 	if (in->works_in_park != 0 && in->works_in_park != 1) {
 		gw_fail(err, GW_EINVAL, "须为 0 或 1", "must be 0 or 1");
-		return field_fail(err, "在园区工作", "works in park");
+		return act_field_fail(err, gw_tr("在园区工作", "works in park"));
 	}
 	if (in->mobile != 0 && in->mobile != 1) {
 		gw_fail(err, GW_EINVAL, "须为 0 或 1", "must be 0 or 1");
-		return field_fail(err, "流动党员", "mobile member");
+		return act_field_fail(err, gw_tr("流动党员", "mobile member"));
 	}
-	if ((st = date_field(in->joined_on, 0, joined, "入党日期", "joined on", err)))
+	if ((st = act_date(in->joined_on, 0, joined, gw_tr("入党日期", "joined on"), err)))
 		return st;
 	memset(&org, 0, sizeof org);
 	if (!valid_blank(in->org_code)) {
-		if ((st = org_ref(gw, in->org_code, &org, "管理单位", "managing organisation", err)))
+		if ((st = act_org(gw, in->org_code, &org, f_org, err)))
 			return st;
 		/* Only a party organisation can manage a member. */
 		if (strcmp(org.party_org, "none") == 0) {
 			gw_fail(err, GW_EINVAL, "单位“%s”没有党组织，不能管理党员",
 				"'%s' has no party organisation to manage members", org.name);
-			return field_fail(err, "管理单位", "managing organisation");
+			return act_field_fail(err, f_org);
 		}
 	}
-	if ((st = grid_ref(gw, in->grid_code, grid_id, err)))
+	if ((st = grid_ref(gw, in->grid_code, grid_id, grid_code, gw_tr("网格编码", "grid code"), err)))
 		return st;
 	if (!grid_id[0] && org.grid_id[0])
 		snprintf(grid_id, sizeof grid_id, "%s", org.grid_id);
@@ -219,188 +249,322 @@ enum gw_status party_member_add(struct gw *gw, const struct party_member_in *in,
 	sb_json_kv_int(&j, &first, "mobile", in->mobile);
 	sb_json_kv_str(&j, &first, "joined_on", joined[0] ? joined : NULL);
 	sb_puts(&j, "}");
-	st = insert_audited(gw, q, "party_member", id, &j, err);
+	int nested;
+	if (j.oom)
+		st = act_oom(err);
+	else if ((st = tx_open(gw, &nested, err)) == GW_OK) {
+		st = db_step_done(gw->db, q, err);
+		if (st == GW_OK)
+			st = audit_record(gw, "party_member", id, "insert", NULL, sb_str(&j), err);
+		st = tx_close(gw, nested, st, err);
+	}
+	sqlite3_reset(q);
 	sb_free(&j);
 	if (st == GW_OK)
-		copy_id(out_id, id);
+		act_copy_id(out_id, id);
 	return st;
+}
+
+/* ---- activities ------------------------------------------------------------------ */
+
+struct act_full {
+	struct activity_rec a;
+	char grid_id[GW_ID_LEN + 1];
+	int deleted;
+};
+
+static void act_read(sqlite3_stmt *st, struct act_full *f)
+{
+	memset(f, 0, sizeof *f);
+	db_col_text(st, 0, f->a.id, sizeof f->a.id);
+	db_col_text(st, 1, f->a.kind, sizeof f->a.kind);
+	db_col_text(st, 2, f->a.title, sizeof f->a.title);
+	db_col_text(st, 3, f->a.held_on, sizeof f->a.held_on);
+	db_col_text(st, 4, f->grid_id, sizeof f->grid_id);
+	db_col_text(st, 5, f->a.grid_code, sizeof f->a.grid_code);
+	db_col_text(st, 6, f->a.organiser, sizeof f->a.organiser);
+	f->a.person_times = sqlite3_column_int64(st, 7);
+	f->deleted = sqlite3_column_int(st, 8);
+	f->a.version = sqlite3_column_int(st, 9);
+}
+
+/* Runs a look-up of at most one record: 1 found (read by fn), 0 not, or
+ * -1 with err filled. */
+int act_fetch_one(struct gw *gw, sqlite3_stmt *st, void (*fn)(sqlite3_stmt *, void *), void *out,
+		     struct gw_err *err)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		fn(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	db_fail(gw->db, err, gw_tr("查询", "lookup"));
+	return -1;
+}
+
+static void act_read_v(sqlite3_stmt *st, void *out) { act_read(st, out); }
+
+static void act_json(const struct act_full *f, struct strbuf *b)
+{
+	int first = 1;
+	sb_puts(b, "{");
+	sb_json_kv_str(b, &first, "kind", f->a.kind);
+	sb_json_kv_str(b, &first, "title", f->a.title);
+	sb_json_kv_str(b, &first, "held_on", f->a.held_on);
+	sb_json_kv_str(b, &first, "grid_code", f->a.grid_code[0] ? f->a.grid_code : NULL);
+	sb_json_kv_str(b, &first, "organiser", f->a.organiser);
+	sb_json_kv_int(b, &first, "person_times", f->a.person_times);
+	sb_puts(b, "}");
+}
+
+static enum gw_status act_parse(struct gw *gw, const struct import_row *r, struct act_full *f,
+				struct gw_err *err)
+{
+	const char *const *v = r->val;
+	memset(f, 0, sizeof *f);
+	if (valid_blank(v[ACT_C_KIND]))
+		return import_required(err, r, ACT_C_KIND);
+	int k = enum_parse(EN_ACTIVITY_KIND, v[ACT_C_KIND]);
+	if (k < 0) {
+		gw_fail(err, GW_EINVAL, "“%s”不是有效的活动类型，可选：%s",
+			"'%s' is not a kind of activity; one of: %s", v[ACT_C_KIND],
+			enum_choices(EN_ACTIVITY_KIND));
+		return import_col_fail(err, r, ACT_C_KIND);
+	}
+	snprintf(f->a.kind, sizeof f->a.kind, "%s", enum_en(EN_ACTIVITY_KIND, k));
+	enum gw_status st;
+	if ((st = act_text(v[ACT_C_TITLE], ACT_TITLE_MAX, 1, f->a.title, sizeof f->a.title,
+			     r->hdr[ACT_C_TITLE], err)))
+		return st;
+	if ((st = act_date(v[ACT_C_HELD], 1, f->a.held_on, r->hdr[ACT_C_HELD], err)))
+		return st;
+	if ((st = grid_ref(gw, v[ACT_C_GRID], f->grid_id, f->a.grid_code, r->hdr[ACT_C_GRID], err)))
+		return st;
+	if ((st = act_text(v[ACT_C_ORGANISER], ACT_SHORT_MAX, 0, f->a.organiser,
+			     sizeof f->a.organiser, r->hdr[ACT_C_ORGANISER], err)))
+		return st;
+	if (!valid_blank(v[ACT_C_PERSONS]) &&
+	    valid_count(v[ACT_C_PERSONS], ACT_PERSON_TIMES_MAX, &f->a.person_times, err) != GW_OK)
+		return import_col_fail(err, r, ACT_C_PERSONS);
+	return GW_OK;
+}
+
+static int act_same(const struct act_full *x, const struct act_full *y)
+{
+	return !x->deleted && strcmp(x->a.kind, y->a.kind) == 0 && strcmp(x->a.title, y->a.title) == 0 &&
+	       strcmp(x->a.held_on, y->a.held_on) == 0 && strcmp(x->grid_id, y->grid_id) == 0 &&
+	       strcmp(x->a.organiser, y->a.organiser) == 0 && x->a.person_times == y->a.person_times;
+}
+
+/* Finds the stored record a write is about: by id for a form, else by key.
+ * 1 found, 0 not, -1 error. */
+static int act_find(struct gw *gw, const struct import_row *r, const struct act_full *f,
+		    struct act_full *old, struct gw_err *err)
+{
+	sqlite3_stmt *st = db_stmt(gw->db, r->id ? Q_ACT_BY_ID : Q_ACT_BY_KEY, err);
+	if (!st)
+		return -1;
+	if (r->id) {
+		db_bind_text(st, 1, r->id);
+	} else {
+		db_bind_text(st, 1, f->a.kind);
+		db_bind_text(st, 2, f->a.title);
+		db_bind_text(st, 3, f->a.held_on);
+	}
+	return act_fetch_one(gw, st, act_read_v, old, err);
+}
+
+static enum gw_status act_write(struct gw *gw, const struct act_write_req *q,
+				enum upsert_result *res, struct gw_err *err)
+{
+	const struct import_row *r = q->r;
+	struct act_full f, old, other;
+	enum gw_status st = act_parse(gw, r, &f, err);
+	if (st != GW_OK)
+		return st;
+	int found = act_find(gw, r, &f, &old, err);
+	if (found < 0)
+		return GW_EDB;
+	if (r->id && !found)
+		return gw_fail(err, GW_ENOTFOUND, "该活动已被删除", "this activity has been deleted");
+	if (found && q->insert_only)
+		return act_exists(err, "活动", "activity", f.a.title);
+	if (found && r->id) {
+		if (r->version && r->version != old.a.version)
+			return gw_fail(err, GW_ECONFLICT, "活动“%s”在您打开后已被他人修改",
+				       "activity '%s' was changed by someone else since you opened it",
+				       old.a.title);
+		/* A form may change the key, but not onto another record's. */
+		struct import_row byk = *r;
+		byk.id = NULL;
+		int clash = act_find(gw, &byk, &f, &other, err);
+		if (clash < 0)
+			return GW_EDB;
+		if (clash && strcmp(other.a.id, old.a.id) != 0)
+			return act_exists(err, "活动", "activity", f.a.title);
+	}
+	if (found && act_same(&old, &f)) {
+		*res = UPSERT_UNCHANGED;
+		return GW_OK;
+	}
+	char now[20];
+	clock_now(now);
+	snprintf(f.a.id, sizeof f.a.id, "%s", found ? old.a.id : "");
+	if (!found)
+		id_new(f.a.id);
+	sqlite3_stmt *w = db_stmt(gw->db, found ? Q_ACT_ACTIVITY_UPDATE : Q_ACT_ACTIVITY_INSERT, err);
+	if (!w)
+		return GW_EDB;
+	db_bind_text(w, 1, f.a.id);
+	db_bind_text(w, 2, f.a.kind);
+	db_bind_text(w, 3, f.a.title);
+	db_bind_text(w, 4, f.a.held_on);
+	db_bind_text_null(w, 5, f.grid_id);
+	db_bind_text(w, 6, f.a.organiser);
+	sqlite3_bind_int64(w, 7, f.a.person_times);
+	if (found) {
+		db_bind_text(w, 8, now);
+	} else {
+		db_bind_text(w, 8, gw->office);
+		db_bind_text(w, 9, now);
+	}
+	if ((st = db_step_done(gw->db, w, err)) != GW_OK)
+		return st;
+	struct strbuf oj = STRBUF_INIT, nj = STRBUF_INIT;
+	act_json(&f, &nj);
+	if (found)
+		act_json(&old, &oj);
+	st = oj.oom || nj.oom ? act_oom(err)
+			      : audit_record(gw, "activity", f.a.id, found ? "update" : "insert",
+					     found ? sb_str(&oj) : NULL, sb_str(&nj), err);
+	sb_free(&oj);
+	sb_free(&nj);
+	*res = found ? UPSERT_UPDATED : UPSERT_INSERTED;
+	if (st == GW_OK)
+		act_copy_id(q->out_id, f.a.id);
+	return st;
+}
+
+static enum gw_status activity_row(struct gw *gw, const struct import_row *r,
+				   enum upsert_result *res, struct gw_err *err)
+{
+	struct act_write_req q = {r, 0, NULL};
+	return act_write(gw, &q, res, err);
 }
 
 enum gw_status activity_add(struct gw *gw, const struct activity_in *in,
 			    char out_id[GW_ID_LEN + 1], struct gw_err *err)
 {
-	char title[TITLE_MAX_CHARS * 4 + 1], organiser[SHORT_MAX_CHARS * 4 + 1], held[11];
-	char grid_id[GW_ID_LEN + 1];
-	enum gw_status st;
-	if (valid_blank(in->kind)) {
-		gw_fail(err, GW_EINVAL, "不能为空", "must not be empty");
-		return field_fail(err, "类型", "kind");
-	}
-	int kind = enum_parse(EN_ACTIVITY_KIND, in->kind);
-	if (kind < 0) {
-		gw_fail(err, GW_EINVAL, "“%s”不是有效的活动类型，可选：%s",
-			"'%s' is not a kind of activity; one of: %s", in->kind,
-			enum_choices(EN_ACTIVITY_KIND));
-		return field_fail(err, "类型", "kind");
-	}
-	if ((st = text_field(in->title, TITLE_MAX_CHARS, 1, title, sizeof title, "标题", "title", err)))
-		return st;
-	if ((st = date_field(in->held_on, 1, held, "举办日期", "held on", err)))
-		return st;
-	if ((st = grid_ref(gw, in->grid_code, grid_id, err)))
-		return st;
-	if ((st = text_field(in->organiser, SHORT_MAX_CHARS, 0, organiser, sizeof organiser,
-			     "主办单位", "organiser", err)))
-		return st;
-	if (in->person_times < 0 || in->person_times > PERSON_TIMES_MAX) {
-		gw_fail(err, GW_EINVAL, "须在 0 到 %lld 之间", "must be between 0 and %lld",
-			PERSON_TIMES_MAX);
-		return field_fail(err, "参与人次", "person-times");
-	}
+	char persons[24];
+	snprintf(persons, sizeof persons, "%lld", in->person_times);
+	const char *v[ACT_NCOLS] = {
+		[ACT_C_KIND] = in->kind ? in->kind : "",
+		[ACT_C_TITLE] = in->title ? in->title : "",
+		[ACT_C_HELD] = in->held_on ? in->held_on : "",
+		[ACT_C_GRID] = in->grid_code ? in->grid_code : "",
+		[ACT_C_ORGANISER] = in->organiser ? in->organiser : "",
+		[ACT_C_PERSONS] = persons,
+	};
+	return act_add_row(gw, act_cols, ACT_NCOLS, act_write, v, out_id, err);
+}
 
-	char id[GW_ID_LEN + 1], now[20];
-	id_new(id);
-	clock_now(now);
-	sqlite3_stmt *q = db_stmt(gw->db, Q_ACT_ACTIVITY_INSERT, err);
-	if (!q)
-		return err ? err->code : GW_EDB;
-	const char *kind_en = enum_en(EN_ACTIVITY_KIND, kind);
-	db_bind_text(q, 1, id);
-	db_bind_text(q, 2, kind_en);
-	db_bind_text(q, 3, title);
-	db_bind_text(q, 4, held);
-	db_bind_text_null(q, 5, grid_id);
-	db_bind_text(q, 6, organiser);
-	sqlite3_bind_int64(q, 7, in->person_times);
-	db_bind_text(q, 8, gw->office);
-	db_bind_text(q, 9, now);
-	struct strbuf j = STRBUF_INIT;
-	int first = 1;
-	sb_puts(&j, "{");
-	sb_json_kv_str(&j, &first, "kind", kind_en);
-	sb_json_kv_str(&j, &first, "title", title);
-	sb_json_kv_str(&j, &first, "held_on", held);
-	sb_json_kv_str(&j, &first, "grid_id", grid_id[0] ? grid_id : NULL);
-	sb_json_kv_str(&j, &first, "organiser", organiser);
-	sb_json_kv_int(&j, &first, "person_times", in->person_times);
-	sb_puts(&j, "}");
-	st = insert_audited(gw, q, "activity", id, &j, err);
-	sb_free(&j);
-	if (st == GW_OK)
-		copy_id(out_id, id);
+/* Runs a list statement st (bound) and calls emit for each row. */
+enum gw_status act_run_list(struct gw *gw, sqlite3_stmt *st, void *rec,
+			       void (*read)(sqlite3_stmt *, void *), int (*emit)(void *, void *),
+			       void *ctx, struct gw_err *err)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read(st, rec);
+		if (emit(ctx, rec))
+			break;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, gw_tr("列表", "list"));
+}
+
+sqlite3_stmt *act_list_stmt(struct gw *gw, enum db_query qn, const struct activity_filter *f,
+			       struct gw_err *err)
+{
+	sqlite3_stmt *st = db_stmt(gw->db, qn, err);
+	if (!st || !f)
+		return st;
+	if (qn == Q_ACT_LIST && f->kind >= 0)
+		db_bind_text(st, 1, enum_en(EN_ACTIVITY_KIND, f->kind));
+	db_bind_text_null(st, 2, f->since);
+	db_bind_text_null(st, 3, f->until);
 	return st;
 }
 
-enum gw_status coop_project_add(struct gw *gw, const struct coop_project_in *in,
-				char out_id[GW_ID_LEN + 1], struct gw_err *err)
-{
-	char title[TITLE_MAX_CHARS * 4 + 1], field[SHORT_MAX_CHARS * 4 + 1], signed_on[11];
-	struct org_ref a, b;
-	enum gw_status st;
-	if ((st = text_field(in->title, TITLE_MAX_CHARS, 1, title, sizeof title, "项目名称", "title", err)))
-		return st;
-	if ((st = org_ref(gw, in->org_a, &a, "甲方单位", "first party", err)))
-		return st;
-	if ((st = org_ref(gw, in->org_b, &b, "乙方单位", "second party", err)))
-		return st;
-	if (strcmp(a.id, b.id) == 0) {
-		gw_fail(err, GW_EINVAL, "合作双方不能是同一单位", "the two parties must differ");
-		return field_fail(err, "乙方单位", "second party");
-	}
-	if ((st = text_field(in->field, SHORT_MAX_CHARS, 0, field, sizeof field, "合作领域", "field", err)))
-		return st;
-	if (!valid_blank(in->activity_id)) {
-		sqlite3_stmt *q = db_stmt(gw->db, Q_ACT_ACTIVITY_EXISTS, err);
-		if (!q)
-			return err ? err->code : GW_EDB;
-		db_bind_text(q, 1, in->activity_id);
-		int rc = sqlite3_step(q);
-		sqlite3_reset(q);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return db_fail(gw->db, err, gw_tr("查询活动", "activity lookup"));
-		if (rc == SQLITE_DONE) {
-			gw_fail(err, GW_EINVAL, "没有这项活动", "no such activity");
-			return field_fail(err, "对接活动", "activity");
-		}
-	}
-	if ((st = date_field(in->signed_on, 0, signed_on, "签约日期", "signed on", err)))
-		return st;
+struct act_emit {
+	int (*cb)(void *ctx, const struct activity_rec *a);
+	void *ctx;
+};
 
-	char id[GW_ID_LEN + 1], now[20];
-	id_new(id);
-	clock_now(now);
-	sqlite3_stmt *q = db_stmt(gw->db, Q_ACT_COOP_INSERT, err);
-	if (!q)
-		return err ? err->code : GW_EDB;
-	const char *act = valid_blank(in->activity_id) ? NULL : in->activity_id;
-	db_bind_text(q, 1, id);
-	db_bind_text(q, 2, title);
-	db_bind_text(q, 3, a.id);
-	db_bind_text(q, 4, b.id);
-	db_bind_text(q, 5, field);
-	db_bind_text_null(q, 6, act);
-	db_bind_text_null(q, 7, signed_on);
-	db_bind_text(q, 8, gw->office);
-	db_bind_text(q, 9, now);
-	struct strbuf j = STRBUF_INIT;
-	int first = 1;
-	sb_puts(&j, "{");
-	sb_json_kv_str(&j, &first, "title", title);
-	sb_json_kv_str(&j, &first, "org_a", a.id);
-	sb_json_kv_str(&j, &first, "org_b", b.id);
-	sb_json_kv_str(&j, &first, "field", field);
-	sb_json_kv_str(&j, &first, "activity_id", act);
-	sb_json_kv_str(&j, &first, "signed_on", signed_on[0] ? signed_on : NULL);
-	sb_puts(&j, "}");
-	st = insert_audited(gw, q, "coop_project", id, &j, err);
-	sb_free(&j);
-	if (st == GW_OK)
-		copy_id(out_id, id);
-	return st;
+static int act_emit(void *ctx, void *rec)
+{
+	struct act_emit *e = ctx;
+	return e->cb(e->ctx, &((struct act_full *)rec)->a);
 }
 
-enum gw_status credit_grant_add(struct gw *gw, const struct credit_grant_in *in,
+enum gw_status activity_list(struct gw *gw, const struct activity_filter *f,
+			     int (*cb)(void *ctx, const struct activity_rec *a), void *ctx,
+			     struct gw_err *err)
+{
+	sqlite3_stmt *st = act_list_stmt(gw, Q_ACT_LIST, f, err);
+	if (!st)
+		return GW_EDB;
+	struct act_full rec;
+	struct act_emit e = {cb, ctx};
+	return act_run_list(gw, st, &rec, act_read_v, act_emit, &e, err);
+}
+
+static int act_export_one(void *ctx, const struct activity_rec *a)
+{
+	struct act_export_ctx *x = ctx;
+	char persons[24];
+	snprintf(persons, sizeof persons, "%lld", a->person_times);
+	const char *f[ACT_NCOLS] = {enum_zh_of(EN_ACTIVITY_KIND, a->kind), a->title, a->held_on,
+				    a->grid_code, a->organiser, persons};
+	x->failed = csv_write_row(x->w, f, ACT_NCOLS, x->err) != 0;
+	return x->failed;
+}
+
+static enum gw_status activity_export(struct gw *gw, struct csv_writer *w, struct gw_err *err)
+{
+	struct activity_filter all = {-1, NULL, NULL};
+	struct act_export_ctx x = {w, err, 0};
+	enum gw_status st = activity_list(gw, &all, act_export_one, &x, err);
+	return x.failed ? GW_EIO : st;
+}
+
+const struct import_kind_ops activity_ops = {
+	"activities", "活动", act_cols, ACT_NCOLS, activity_row, activity_export,
+};
+
+int act_activity_by_id(struct gw *gw, const char *id, char title[ACT_TITLE_MAX * 4 + 1],
+		       char held_on[11], struct gw_err *err)
+{
+	struct act_full a;
+	sqlite3_stmt *st = db_stmt(gw->db, Q_ACT_BY_ID, err);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, id);
+	int found = act_fetch_one(gw, st, act_read_v, &a, err);
+	if (found <= 0 || a.deleted)
+		return found < 0 ? -1 : 0;
+	memcpy(title, a.a.title, sizeof a.a.title);
+	memcpy(held_on, a.a.held_on, sizeof a.a.held_on);
+	return 1;
+}
+
+enum gw_status activity_add_row(struct gw *gw, enum import_kind kind, const char *const *vals,
 				char out_id[GW_ID_LEN + 1], struct gw_err *err)
 {
-	char bank[SHORT_MAX_CHARS * 4 + 1], granted[11];
-	struct org_ref org;
-	enum gw_status st;
-	if ((st = org_ref(gw, in->org_code, &org, "授信单位", "organisation", err)))
-		return st;
-	if ((st = text_field(in->bank, SHORT_MAX_CHARS, 1, bank, sizeof bank, "授信银行", "bank", err)))
-		return st;
-	if (in->amount_yuan <= 0 || in->amount_yuan > AMOUNT_MAX) {
-		gw_fail(err, GW_EINVAL, "须大于 0 且不超过 %lld 元", "must be above 0 and at most %lld yuan",
-			AMOUNT_MAX);
-		return field_fail(err, "授信金额", "amount");
-	}
-	if ((st = date_field(in->granted_on, 1, granted, "授信日期", "granted on", err)))
-		return st;
-
-	char id[GW_ID_LEN + 1], now[20];
-	id_new(id);
-	clock_now(now);
-	sqlite3_stmt *q = db_stmt(gw->db, Q_ACT_CREDIT_INSERT, err);
-	if (!q)
-		return err ? err->code : GW_EDB;
-	db_bind_text(q, 1, id);
-	db_bind_text(q, 2, org.id);
-	db_bind_text(q, 3, bank);
-	sqlite3_bind_int64(q, 4, in->amount_yuan);
-	db_bind_text(q, 5, granted);
-	db_bind_text(q, 6, gw->office);
-	db_bind_text(q, 7, now);
-	struct strbuf j = STRBUF_INIT;
-	int first = 1;
-	sb_puts(&j, "{");
-	sb_json_kv_str(&j, &first, "org_id", org.id);
-	sb_json_kv_str(&j, &first, "bank", bank);
-	sb_json_kv_int(&j, &first, "amount_yuan", in->amount_yuan);
-	sb_json_kv_str(&j, &first, "granted_on", granted);
-	sb_puts(&j, "}");
-	st = insert_audited(gw, q, "credit_grant", id, &j, err);
-	sb_free(&j);
-	if (st == GW_OK)
-		copy_id(out_id, id);
-	return st;
+	if (kind == IK_ACTIVITY)
+		return act_add_row(gw, act_cols, ACT_NCOLS, act_write, vals, out_id, err);
+	return act_results_add_row(gw, kind, vals, out_id, err);
 }

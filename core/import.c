@@ -8,17 +8,19 @@
 #include "strbuf.h"
 
 extern const struct import_kind_ops grid_ops, org_ops, instructor_ops, worker_ops,
-	ticket_ops, station_ops;
+	ticket_ops, station_ops, activity_ops, coop_ops, credit_ops;
 
 static const struct import_kind_ops *const kinds[IK_COUNT] = {
 	[IK_GRID] = &grid_ops,       [IK_ORG] = &org_ops,
 	[IK_INSTRUCTOR] = &instructor_ops, [IK_WORKER] = &worker_ops,
 	[IK_TICKET] = &ticket_ops,   [IK_STATION] = &station_ops,
+	[IK_ACTIVITY] = &activity_ops, [IK_COOP] = &coop_ops, [IK_CREDIT] = &credit_ops,
 };
 
 /* File-name forms of each kind, as the contract names the files. */
 static const char *const file_names[IK_COUNT] = {
-	"grids", "orgs", "instructors", "workers", "tickets", "stations"};
+	"grids", "orgs", "instructors", "workers", "tickets", "stations",
+	"activities", "coop_projects", "credit_grants"};
 
 const struct import_kind_ops *import_ops(enum import_kind k)
 {

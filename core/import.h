@@ -11,7 +11,8 @@
 #include "gw.h"
 
 /* In dependency order: a file of a later kind may refer to earlier ones. */
-enum import_kind { IK_GRID, IK_ORG, IK_INSTRUCTOR, IK_WORKER, IK_TICKET, IK_STATION, IK_COUNT };
+enum import_kind { IK_GRID, IK_ORG, IK_INSTRUCTOR, IK_WORKER, IK_TICKET, IK_STATION,
+		   IK_ACTIVITY, IK_COOP, IK_CREDIT, IK_COUNT };
 
 enum upsert_result { UPSERT_INSERTED, UPSERT_UPDATED, UPSERT_UNCHANGED };
 

@@ -58,8 +58,8 @@ struct query {
 	struct search_units u;                      /* its units */
 	char norm[SEARCH_UNITS_MAX * 4 + 1];        /* the units as text */
 	size_t normlen;
-	char code[SEARCH_QUERY_MAX + 1];     /* uppercased, when it could be a code */
-	char digits[SEARCH_QUERY_MAX + 1];   /* when it could be a phone number */
+	char code[SEARCH_QUERY_MAX * 4 + 1]; /* uppercased, when it could be a code */
+	char digits[SEARCH_QUERY_MAX * 4 + 1]; /* when it could be a phone number */
 	int npy;                             /* > 0 when it could be pinyin initials */
 	search_lset py[SEARCH_QUERY_MAX];
 };
@@ -259,9 +259,9 @@ static enum gw_status collect_rows(struct gw *gw, sqlite3_stmt *st, struct colle
 static enum gw_status range(struct gw *gw, enum db_query qn, const char *key, int only_exact,
 			    struct collect *c, struct gw_err *err)
 {
-	char hi[SEARCH_QUERY_MAX + 2];
+	char hi[SEARCH_QUERY_MAX * 4 + 2];
 	size_t n = strlen(key);
-	if (!n)
+	if (!n || n >= sizeof hi)
 		return GW_OK;
 	memcpy(hi, key, n + 1);
 	hi[n - 1]++;  /* ASCII: never wraps */
@@ -330,32 +330,48 @@ static enum gw_status codes(struct gw *gw, enum search_kind k, const struct quer
 
 /* ---- names ----------------------------------------------------------------- */
 
-/* Appends `"<tag><cls><units>"` (with * for a prefix) to an AND list. */
-static void q_token(struct strbuf *b, char tag, char cls, const uint32_t *cp, int n, int star)
+/* A tier is the AND of terms; a term the OR of gram ranges (a range: the
+ * grams starting with one unit; several: the readings of polyphonic
+ * characters). */
+struct term {
+	int n;
+	uint64_t lo[SEARCH_COMBOS_MAX], hi[SEARCH_COMBOS_MAX];
+};
+
+struct tier_q {
+	int n;
+	struct term t[QUERY_TERMS + 2];
+};
+
+static void term_add(struct term *t, uint64_t g, int range)
 {
-	if (b->len)
-		sb_puts(b, " AND ");
-	char t[16];
-	size_t len = 0;
-	t[len++] = '"';
-	t[len++] = tag;
-	t[len++] = cls;
-	for (int i = 0; i < n; i++)
-		len += search_put_utf8(t + len, cp[i]);
-	t[len++] = '"';
-	if (star)
-		t[len++] = '*';
-	sb_add(b, t, len);
+	if (t->n >= SEARCH_COMBOS_MAX)
+		return;
+	t->lo[t->n] = g;
+	t->hi[t->n++] = range ? g | SEARCH_UNIT_LAST : g;
 }
 
-/* Appends (a OR b ...) of the readings of positions i, i+1 (n of them). */
-static void q_sets(struct strbuf *b, char tag, char cls, const search_lset *s, int n, int star)
+/* One unit (two: a bigram); range: every gram starting with the unit. */
+static void term_text(struct tier_q *tq, int k, int cls, const uint32_t *u, int two, int range)
 {
-	if (b->len)
-		sb_puts(b, " AND ");
-	sb_puts(b, "(");
-	search_set_tokens(b, tag, cls, s, n, star, " OR ");
-	sb_puts(b, ")");
+	struct term *t = &tq->t[tq->n++];
+	t->n = 0;
+	term_add(t, search_gram(k, cls, u[0], two ? u[1] : 0), range);
+}
+
+static void term_py(struct tier_q *tq, int k, int cls, const search_lset *s, int two, int range)
+{
+	struct term *t = &tq->t[tq->n++];
+	t->n = 0;
+	for (search_lset a = s[0]; a; a &= a - 1) {
+		uint32_t ua = search_lset_unit(__builtin_ctzll(a));
+		if (!two) {
+			term_add(t, search_gram(k, cls, ua, 0), range);
+			continue;
+		}
+		for (search_lset b = s[1]; b; b &= b - 1)
+			term_add(t, search_gram(k, cls, ua, search_lset_unit(__builtin_ctzll(b))), 0);
+	}
 }
 
 /* Up to QUERY_TERMS bigram positions spread over [lo, hi]. */
@@ -374,54 +390,146 @@ static int spread(int lo, int hi, int *pos)
 	return QUERY_TERMS;
 }
 
-/* The FTS query of a tier (ranks 0-2 text, 3-5 initials); "" when the tier
- * does not apply to this query. */
-static void tier_expr(const struct query *q, char tag, int rank, struct strbuf *b)
+static void term_of(struct tier_q *tq, int py, const struct query *q, int k, int cls, int at,
+		    int two, int range)
 {
-	int pos[QUERY_TERMS], np = 0;
-	sb_reset(b);
-	if (rank <= 2) {
-		const uint32_t *u = q->u.cp;
-		int m = q->u.n;
-		if (m == 0)
-			return;
-		if (m == 1) {
-			q_token(b, tag, rank == 2 ? C_GRAM : C_BEGIN, u, 1, rank > 0);
-			return;
-		}
-		if (rank == 0) {
-			q_token(b, tag, C_BEGIN, u, 2, 0);
-			q_token(b, tag, C_END, u + m - 2, 2, 0);
-			np = spread(1, m - 3, pos);
-		} else if (rank == 1) {
-			q_token(b, tag, C_BEGIN, u, 2, 0);
-			np = spread(1, m - 2, pos);
-		} else {
-			np = spread(0, m - 2, pos);
-		}
-		for (int i = 0; i < np; i++)
-			q_token(b, tag, C_GRAM, u + pos[i], 2, 0);
-		return;
-	}
-	int m = q->npy;
-	if (m == 0 || (m == 1 && rank == 5))
-		return;
+	if (py)
+		term_py(tq, k, cls, q->py + at, two, range);
+	else
+		term_text(tq, k, cls, q->u.cp + at, two, range);
+}
+
+/* The terms of a tier (ranks 0-2 text, 3-5 initials); none when the tier
+ * does not apply to this query.  A one-unit query: exact is a one-unit
+ * field's own gram, prefix the first grams starting with the unit,
+ * substring any gram starting with it.  Longer: the first and last
+ * bigram (exact), the first (prefix), and some bigrams between. */
+static void tier_terms(const struct query *q, int k, int rank, struct tier_q *tq)
+{
+	int pos[QUERY_TERMS], np = 0, py = rank >= 3, m = py ? q->npy : q->u.n;
+	int begin = py ? GC_PY_BEGIN : GC_BEGIN, end = py ? GC_PY_END : GC_END;
+	int any = py ? GC_PY_ANY : GC_ANY, r = rank % 3;
+	tq->n = 0;
+	if (m == 0 || (py && m == 1 && r == 2))
+		return;  /* one letter inside names matches nearly everything */
 	if (m == 1) {
-		q_sets(b, tag, C_PBEGIN, q->py, 1, rank == 4);
+		term_of(tq, py, q, k, r == 2 ? any : begin, 0, 0, r > 0);
 		return;
 	}
-	if (rank == 3) {
-		q_sets(b, tag, C_PBEGIN, q->py, 2, 0);
-		q_sets(b, tag, C_PEND, q->py + m - 2, 2, 0);
-		np = spread(1, m - 3, pos);
-	} else if (rank == 4) {
-		q_sets(b, tag, C_PBEGIN, q->py, 2, 0);
-		np = spread(1, m - 2, pos);
-	} else {
-		np = spread(0, m - 2, pos);
-	}
+	if (r <= 1)
+		term_of(tq, py, q, k, begin, 0, 1, 0);
+	if (r == 0)
+		term_of(tq, py, q, k, end, m - 2, 1, 0);
+	np = r == 0 ? spread(1, m - 3, pos) : r == 1 ? spread(1, m - 2, pos) : spread(0, m - 2, pos);
 	for (int i = 0; i < np; i++)
-		q_sets(b, tag, C_PGRAM, q->py + pos[i], 2, 0);
+		term_of(tq, py, q, k, any, pos[i], 1, 0);
+}
+
+/* Loads the union of a term's ranges into l, as runs. */
+static enum gw_status term_load(struct gw *gw, const struct term *t, struct search_list *l,
+				struct gw_err *err)
+{
+	l->n = l->nrun = 0;
+	for (int i = 0; i < t->n; i++) {
+		enum gw_status st = search_list_load(gw, t->lo[i], t->hi[i], l, err);
+		if (st != GW_OK)
+			return st;
+	}
+	return GW_OK;
+}
+
+/* a = a AND b, both ascending. */
+static void intersect(struct search_list *a, const struct search_list *b)
+{
+	size_t i = 0, j = 0, w = 0;
+	while (i < a->n && j < b->n) {
+		if (a->v[i] < b->v[j])
+			i++;
+		else if (a->v[i] > b->v[j])
+			j++;
+		else {
+			a->v[w++] = a->v[i];
+			i++;
+			j++;
+		}
+	}
+	a->n = w;
+}
+
+/* Walks the runs of a list from the largest rowid down, each once: a heap
+ * over the runs' current ends, so a one-character query over a million
+ * tickets reads its lists but sorts nothing. */
+struct desc {
+	const struct search_list *l;
+	size_t *at;            /* per run: elements left (its next is at[r] - 1 + start) */
+	int *heap, nh;
+	uint64_t prev;
+	int any;
+};
+
+static uint64_t desc_val(const struct desc *d, int r)
+{
+	return d->l->v[d->l->run[r] + d->at[r] - 1];
+}
+
+static void desc_sift(struct desc *d, int i)
+{
+	for (;;) {
+		int a = 2 * i + 1, b = a + 1, m = i;
+		if (a < d->nh && desc_val(d, d->heap[a]) > desc_val(d, d->heap[m]))
+			m = a;
+		if (b < d->nh && desc_val(d, d->heap[b]) > desc_val(d, d->heap[m]))
+			m = b;
+		if (m == i)
+			return;
+		int t = d->heap[i];
+		d->heap[i] = d->heap[m];
+		d->heap[m] = t;
+		i = m;
+	}
+}
+
+static int desc_init(struct desc *d, const struct search_list *l)
+{
+	memset(d, 0, sizeof *d);
+	d->l = l;
+	d->at = malloc((l->nrun + 1) * sizeof *d->at);
+	d->heap = malloc((l->nrun + 1) * sizeof *d->heap);
+	if (!d->at || !d->heap)
+		return 0;
+	for (size_t r = 0; r < l->nrun; r++) {
+		size_t end = r + 1 < l->nrun ? l->run[r + 1] : l->n;
+		d->at[r] = end - l->run[r];
+		if (d->at[r])
+			d->heap[d->nh++] = (int)r;
+	}
+	for (int i = d->nh / 2 - 1; i >= 0; i--)
+		desc_sift(d, i);
+	return 1;
+}
+
+/* The next rowid, largest first; 0 when none is left. */
+static uint64_t desc_next(struct desc *d)
+{
+	while (d->nh) {
+		int r = d->heap[0];
+		uint64_t v = desc_val(d, r);
+		if (--d->at[r] == 0)
+			d->heap[0] = d->heap[--d->nh];
+		desc_sift(d, 0);
+		if (!d->any || v != d->prev) {
+			d->any = 1;
+			d->prev = v;
+			return v;
+		}
+	}
+	return 0;
+}
+
+static void desc_free(struct desc *d)
+{
+	free(d->at);
+	free(d->heap);
 }
 
 /* The rank of the indexed text body for the query, -1 when it does not
@@ -457,34 +565,64 @@ static int verify(const struct query *q, enum search_kind k, const char *body, i
 	return best;
 }
 
-/* Runs one tier: candidates newest first, each checked, kept when it has
- * exactly this tier's rank (better ones were found by earlier tiers). */
-static enum gw_status tier(struct gw *gw, enum search_kind k, const struct query *q, int rank,
-			   struct collect *c, struct strbuf *expr, struct gw_err *err)
+/* Checks one candidate rowid of kind k; adds it when it has the tier's
+ * rank.  Returns -1 on a database error. */
+static int check(struct gw *gw, enum search_kind k, const struct query *q, int rank,
+		 uint64_t rowid, struct collect *c, struct gw_err *err)
 {
-	tier_expr(q, search_kinds[k].tag, rank, expr);
-	if (!expr->len || enough(c, rank))
-		return GW_OK;
-	sqlite3_stmt *st = db_stmt(gw->db, Q_SEARCH_MATCH, err);
+	sqlite3_stmt *st = db_stmt(gw->db, search_kinds[k].text, err);
 	if (!st)
-		return GW_EDB;
-	sqlite3_bind_text(st, 1, expr->s, (int)expr->len, SQLITE_STATIC);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		return -1;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)rowid);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_int(st, 2)) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
-		if (!id || seen(c, id))
-			continue;
-		const char *body = (const char *)sqlite3_column_text(st, 1);
-		if (verify(q, k, body ? body : "", rank >= 3) != rank)
-			continue;
-		add(c, id, rank);
-		if (enough(c, rank)) {
-			rc = SQLITE_DONE;
-			break;
-		}
+		const char *text = (const char *)sqlite3_column_text(st, 1);
+		if (id && !seen(c, id) && verify(q, k, text ? text : "", rank >= 3) == rank)
+			add(c, id, rank);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, gw_tr("查找", "search"));
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_fail(gw->db, err, gw_tr("查找", "search"));
+		return -1;
+	}
+	return 0;
+}
+
+/* Runs one tier: candidates newest (largest rowid) first, each checked
+ * against its record's text and kept when it has exactly this tier's rank
+ * (better ones were found by earlier tiers). */
+static enum gw_status tier(struct gw *gw, enum search_kind k, const struct query *q, int rank,
+			   struct collect *c, struct search_list *l, struct search_list *tmp,
+			   struct gw_err *err)
+{
+	struct tier_q tq;
+	tier_terms(q, k, rank, &tq);
+	if (!tq.n || enough(c, rank))
+		return GW_OK;
+	enum gw_status st = term_load(gw, &tq.t[0], l, err);
+	if (st == GW_OK && tq.n > 1)
+		search_list_sort(l);
+	for (int i = 1; i < tq.n && st == GW_OK && l->n; i++)
+		if ((st = term_load(gw, &tq.t[i], tmp, err)) == GW_OK) {
+			search_list_sort(tmp);
+			intersect(l, tmp);
+			l->nrun = l->n ? 1 : 0;
+		}
+	if (st != GW_OK || !l->n)
+		return st;
+	struct desc d;
+	if (!desc_init(&d, l)) {
+		desc_free(&d);
+		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
+	}
+	for (uint64_t rowid; (rowid = desc_next(&d)) != 0 && !enough(c, rank);)
+		if (check(gw, k, q, rank, rowid, c, err) < 0) {
+			st = GW_EDB;
+			break;
+		}
+	desc_free(&d);
+	return st;
 }
 
 static int cand_cmp(const void *a, const void *b)
@@ -495,168 +633,20 @@ static int cand_cmp(const void *a, const void *b)
 	return x->seq - y->seq;
 }
 
-/* ---- what a hit shows ------------------------------------------------------ */
-
-static void col(sqlite3_stmt *st, int i, char *out, size_t outsz)
-{
-	db_col_text(st, i, out, outsz);
-}
-
-static void add_ref(struct search_hit *h, enum search_rel rel, const char *code,
-		    const char *name, const char *phone, const char *role)
-{
-	if (h->nrefs++ >= SEARCH_REFS_MAX)
-		return;
-	struct search_ref *r = &h->refs[h->nrefs - 1];
-	r->rel = rel;
-	snprintf(r->code, sizeof r->code, "%s", code ? code : "");
-	snprintf(r->name, sizeof r->name, "%s", name ? name : "");
-	snprintf(r->phone, sizeof r->phone, "%s", phone ? phone : "");
-	snprintf(r->role, sizeof r->role, "%s", role ? role : "");
-}
-
-/* Adds a ref per row of q(id): (code, name) rows, or people (name, phone,
- * role) when person.  Returns the number of rows, -1 on error. */
-static int refs(struct gw *gw, enum db_query qn, const char *id, enum search_rel rel,
-		struct search_hit *h, struct gw_err *err)
-{
-	sqlite3_stmt *st = db_stmt(gw->db, qn, err);
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, id);
-	int rc, n = 0, person = rel == SR_INSTRUCTOR || rel == SR_GRID_INSTRUCTOR;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *a = (const char *)sqlite3_column_text(st, 0);
-		const char *b = (const char *)sqlite3_column_text(st, 1);
-		if (person)
-			add_ref(h, rel, "", a, b, (const char *)sqlite3_column_text(st, 2));
-		else
-			add_ref(h, rel, a, b, "", "");
-		if (person && rel != SR_PARENT) {
-			const char *role = (const char *)sqlite3_column_text(st, 2);
-			if (role && strcmp(role, "full_time") == 0)
-				h->full_time++;
-			else
-				h->part_time++;
-		}
-		n++;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(gw->db, err, gw_tr("查找", "search"));
-		return -1;
-	}
-	return n;
-}
-
-/* Fills the display fields of h (kind and id set).  GW_ENOTFOUND when the
- * record vanished between index and read (cannot happen in one snapshot,
- * but a hand-edited file may lack it). */
-static enum gw_status show(struct gw *gw, struct search_hit *h, struct gw_err *err)
-{
-	static const enum db_query q[SK_COUNT] = {
-		Q_SEARCH_SHOW_INSTRUCTOR, Q_SEARCH_SHOW_ORG, Q_SEARCH_SHOW_GRID,
-		Q_SEARCH_SHOW_TICKET, Q_SEARCH_SHOW_WORKER, Q_SEARCH_SHOW_STATION,
-	};
-	sqlite3_stmt *st = db_stmt(gw->db, q[h->kind], err);
-	if (!st)
-		return GW_EDB;
-	db_bind_text(st, 1, h->id);
-	int rc = sqlite3_step(st);
-	char grid_id[GW_ID_LEN + 1] = "";
-	h->meets = -1;
-	if (rc == SQLITE_ROW) {
-		switch (h->kind) {
-		case SK_INSTRUCTOR:
-			col(st, 0, h->name, sizeof h->name);
-			col(st, 1, h->phone, sizeof h->phone);
-			col(st, 2, h->role, sizeof h->role);
-			col(st, 3, h->unit, sizeof h->unit);
-			col(st, 4, h->status, sizeof h->status);
-			break;
-		case SK_ORG:
-			col(st, 0, h->name, sizeof h->name);
-			col(st, 1, h->code, sizeof h->code);
-			col(st, 2, h->phone, sizeof h->phone);
-			col(st, 3, h->status, sizeof h->status);
-			col(st, 4, h->date, sizeof h->date);
-			col(st, 5, h->grid_code, sizeof h->grid_code);
-			col(st, 6, h->grid_name, sizeof h->grid_name);
-			col(st, 7, grid_id, sizeof grid_id);
-			break;
-		case SK_GRID:
-			col(st, 0, h->code, sizeof h->code);
-			col(st, 1, h->name, sizeof h->name);
-			col(st, 2, h->role, sizeof h->role);
-			break;
-		case SK_TICKET:
-			col(st, 0, h->code, sizeof h->code);
-			col(st, 1, h->name, sizeof h->name);
-			col(st, 2, h->status, sizeof h->status);
-			col(st, 3, h->date, sizeof h->date);
-			col(st, 4, h->unit, sizeof h->unit);
-			col(st, 5, h->grid_code, sizeof h->grid_code);
-			col(st, 6, h->grid_name, sizeof h->grid_name);
-			break;
-		case SK_WORKER:
-			col(st, 0, h->name, sizeof h->name);
-			col(st, 1, h->phone, sizeof h->phone);
-			col(st, 2, h->role, sizeof h->role);
-			col(st, 3, h->unit, sizeof h->unit);
-			col(st, 4, h->grid_code, sizeof h->grid_code);
-			col(st, 5, h->grid_name, sizeof h->grid_name);
-			break;
-		case SK_STATION:
-			col(st, 0, h->name, sizeof h->name);
-			col(st, 1, h->unit, sizeof h->unit);
-			col(st, 2, h->services, sizeof h->services);
-			col(st, 3, h->hours, sizeof h->hours);
-			col(st, 4, h->grid_code, sizeof h->grid_code);
-			col(st, 5, h->grid_name, sizeof h->grid_name);
-			break;
-		default:
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return gw_fail(err, GW_ENOTFOUND, "记录 %s 已不存在", "record %s no longer exists", h->id);
-	if (rc != SQLITE_ROW)
-		return db_fail(gw->db, err, gw_tr("查找", "search"));
-	int n = 0;
-	switch (h->kind) {
-	case SK_INSTRUCTOR:
-		if ((n = refs(gw, Q_SEARCH_INSTR_GRIDS, h->id, SR_GRID, h, err)) >= 0)
-			n = refs(gw, Q_SEARCH_INSTR_ORGS, h->id, SR_ORG, h, err);
-		break;
-	case SK_ORG:
-		/* The counter question: its own instructors, else its grid's. */
-		n = refs(gw, Q_SEARCH_ORG_INSTRUCTORS, h->id, SR_INSTRUCTOR, h, err);
-		if (n == 0 && grid_id[0])
-			n = refs(gw, Q_SEARCH_GRID_INSTRUCTORS, grid_id, SR_GRID_INSTRUCTOR, h, err);
-		h->full_time = h->part_time = 0;
-		break;
-	case SK_GRID:
-		if ((n = refs(gw, Q_SEARCH_GRID_CHAIN, h->id, SR_PARENT, h, err)) >= 0)
-			n = refs(gw, Q_SEARCH_GRID_INSTRUCTORS, h->id, SR_INSTRUCTOR, h, err);
-		if (strcmp(h->role, "grid") == 0)
-			h->meets = h->full_time >= 1 && h->part_time >= 2;
-		break;
-	default:
-		break;
-	}
-	return n < 0 ? GW_EDB : GW_OK;
-}
-
 /* ---- search_find ------------------------------------------------------------ */
 
 /* Collects the hits of kind k into c. */
 static enum gw_status find_kind(struct gw *gw, enum search_kind k, const struct query *q,
-				struct collect *c, struct strbuf *expr, struct gw_err *err)
+				struct collect *c, struct search_list *l, struct search_list *tmp,
+				struct gw_err *err)
 {
 	enum gw_status st = codes(gw, k, q, c, err);
-	for (int rank = 0; rank < RANKS && st == GW_OK; rank++)
-		st = tier(gw, k, q, rank, c, expr, err);
+	/* Five digits or more are a phone number or a code, not a name: the
+	 * whole-process phone look-up stays as quick as the sqlite3 shell's. */
+	int number = q->digits[0] && strlen(q->digits) >= 5 && strspn(q->raw, "0123456789 -") ==
+		     strlen(q->raw);
+	for (int rank = 0; rank < RANKS && st == GW_OK && !number; rank++)
+		st = tier(gw, k, q, rank, c, l, tmp, err);
 	if (st == GW_OK && c->oom)
 		st = gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
 	return st;
@@ -665,7 +655,8 @@ static enum gw_status find_kind(struct gw *gw, enum search_kind k, const struct 
 static enum gw_status append_hits(struct gw *gw, enum search_kind k, struct collect *c,
 				  struct search_result *out, struct gw_err *err)
 {
-	qsort(c->v, (size_t)c->n, sizeof *c->v, cand_cmp);
+	if (c->n > 1)
+		qsort(c->v, (size_t)c->n, sizeof *c->v, cand_cmp);
 	int n = c->limit > 0 && c->n > c->limit ? c->limit : c->n;
 	out->more[k] = n < c->n;
 	if (n == 0)
@@ -681,7 +672,7 @@ static enum gw_status append_hits(struct gw *gw, enum search_kind k, struct coll
 		x->rank = c->v[i].rank;
 		x->match = x->rank >= 3 ? SM_INITIALS : (enum search_match)x->rank;
 		snprintf(x->id, sizeof x->id, "%s", c->v[i].id);
-		enum gw_status st = show(gw, x, err);
+		enum gw_status st = search_show(gw, x, err);
 		if (st == GW_ENOTFOUND)
 			continue;
 		if (st != GW_OK)
@@ -692,17 +683,20 @@ static enum gw_status append_hits(struct gw *gw, enum search_kind k, struct coll
 	return GW_OK;
 }
 
-/* Indexes what others left dirty (edits made with the sqlite3 shell).  A
- * failure (a read-only file, a long import holding the lock) is not the
- * searcher's problem: the search goes on with the index as it is. */
+/* Indexes what others left dirty (edits made with the sqlite3 shell), and
+ * rebuilds an index whose rowids were renumbered (a dumped and reloaded
+ * file).  A failure (a read-only file, a long import holding the lock) is
+ * not the searcher's problem: the search goes on with the index as it is. */
 static void catch_up(struct gw *gw)
 {
 	struct gw_err e;
-	if (db_in_tx(gw->db)) {
+	int ok = search_rowids_ok(gw, &e);
+	int dirty = search_exists(gw, Q_SEARCH_DIRTY_ANY, &e);
+	if (ok == 0)
+		search_flush_now(gw, 1, &e);
+	else if (dirty > 0 && db_in_tx(gw->db))
 		search_flush(gw, &e);
-		return;
-	}
-	if (search_exists(gw, Q_SEARCH_DIRTY_ANY, &e) > 0)
+	else if (dirty > 0)
 		search_flush_now(gw, 0, &e);
 }
 
@@ -719,19 +713,20 @@ enum gw_status search_find(struct gw *gw, const char *query, const struct search
 	enum gw_status st = parse_query(query, q, err);
 	if (st == GW_OK)
 		catch_up(gw);
-	struct strbuf expr = STRBUF_INIT;
+	struct search_list l = {0}, tmp = {0};
 	for (int k = 0; k < SK_COUNT && st == GW_OK; k++) {
 		if (kind >= 0 && k != kind)
 			continue;
 		struct collect c = {.limit = limit};
 		out->searched[k] = 1;
-		st = find_kind(gw, (enum search_kind)k, q, &c, &expr, err);
+		st = find_kind(gw, (enum search_kind)k, q, &c, &l, &tmp, err);
 		if (st == GW_OK)
 			st = append_hits(gw, (enum search_kind)k, &c, out, err);
 		free(c.v);
 		free(c.slot);
 	}
-	sb_free(&expr);
+	search_list_free(&l);
+	search_list_free(&tmp);
 	free(q);
 	if (st != GW_OK)
 		search_result_free(out);

@@ -1,20 +1,25 @@
-/* search_index.c - the quick-lookup index: text to tokens, and the
+/* search_index.c - the quick-lookup index: posting lists, and the
  * pre-commit flush that keeps the index in step with the records.
  *
- * Why tokens computed here rather than SQLite's trigram tokenizer: FTS5's
- * trigram index finds nothing for 1- and 2-character Chinese queries, and a
- * separate (gram, kind, id) table costs a B-tree insert per gram, far too
- * slow for a million-ticket import.  So each record becomes one document of
- * a contentless FTS5 table (detail=none) whose "words" are computed here:
- * every character bigram of each field plus its last character alone, the
- * first and last bigrams once more with their own marks (for exact and
- * prefix matches), and the same for the pinyin initials of names.  Each
- * token starts with the kind's letter and the token class, e.g. "in张伟"
- * (instructor, name bigram).  FTS5 batches the writes of a bulk import in
- * memory.  It uses the ascii tokenizer, for which every non-ASCII byte is
- * part of a word, so a token never depends on SQLite's Unicode tables.
- * The text indexed is kept in search_doc: a contentless FTS5 table can only
- * drop a document when given the tokens it was indexed with. */
+ * Why its own posting lists rather than FTS5: FTS5's trigram tokenizer
+ * finds nothing for 1- and 2-character Chinese queries, and feeding FTS5
+ * our own grams cost about 220 ns a gram here - more than the whole budget
+ * of a million-ticket import; a (gram, kind, id) B-tree row per gram is
+ * slower still.  Here a flush gathers the grams of every changed record in
+ * a memory hash (tens of ns a gram) and writes one row per gram: the new
+ * postings as one chunk of delta varints.  A gram with many chunks has
+ * them merged.
+ *
+ * Postings are the rowids of the kind's own table, so the index needs no
+ * table of its own records.  Nothing is taken out of the lists: every
+ * candidate is checked against its record's current text, so a posting
+ * of an old text or a deleted record costs a look-up and nothing else.
+ * When such dead postings outnumber the live records, the index is rebuilt.
+ * SQLite keeps rowids (VACUUM included) unless a table is dumped and
+ * reloaded with gaps; the id at each table's last rowid is kept to notice
+ * that, and then the index is rebuilt too.
+ *
+ * The grams themselves: core/search_text.c. */
 #include "search_index.h"
 
 #include <stdio.h>
@@ -23,256 +28,328 @@
 
 #include "pinyin.h"
 
-/* Bump when the tokens change: an index built with other tokens is rebuilt. */
-#define SEARCH_FORMAT 1
+/* Bump when the grams change: an index built with other grams is rebuilt. */
+#define SEARCH_FORMAT 2
+/* A gram with this many chunks has them merged into one. */
+#define CHUNKS_MAX 8
+/* Postings gathered in memory before they are written. */
+#define PENDING_MAX (4u << 20)
 
-const struct search_kind_info search_kinds[SK_COUNT] = {
-	{"instructor", "instructors", "指导员", "党建工作指导员", 'i', Q_SEARCH_DIRTY_INSTRUCTOR,
-	 {SEARCH_PY_PERSON, SEARCH_PY_NONE}},
-	{"org", "orgs", "单位", "组织", 'o', Q_SEARCH_DIRTY_ORG, {SEARCH_PY_NAME, SEARCH_PY_NONE}},
-	{"grid", "grids", "网格", "网格", 'g', Q_SEARCH_DIRTY_GRID, {SEARCH_PY_NAME, SEARCH_PY_NONE}},
-	/* Titles are long: their pinyin would cost more than it finds. */
-	{"ticket", "tickets", "工单", "问题工单", 't', Q_SEARCH_DIRTY_TICKET,
-	 {SEARCH_PY_NONE, SEARCH_PY_PERSON}},
-	{"worker", "workers", "新就业人员", "骑手", 'w', Q_SEARCH_DIRTY_WORKER,
-	 {SEARCH_PY_PERSON, SEARCH_PY_NONE}},
-	{"station", "stations", "驿站", "暖心驿站", 's', Q_SEARCH_DIRTY_STATION,
-	 {SEARCH_PY_NAME, SEARCH_PY_NONE}},
+/* ---- posting lists ----------------------------------------------------------- */
+
+static size_t put_varint(unsigned char *o, uint64_t v)
+{
+	size_t n = 0;
+	while (v >= 0x80) {
+		o[n++] = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	o[n++] = (unsigned char)v;
+	return n;
+}
+
+static int list_push(struct search_list *l, uint64_t v)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 256;
+		uint64_t *p = realloc(l->v, cap * sizeof *p);
+		if (!p) {
+			l->oom = 1;
+			return 0;
+		}
+		l->v = p;
+		l->cap = cap;
+	}
+	l->v[l->n++] = v;
+	return 1;
+}
+
+static void list_run(struct search_list *l)
+{
+	if (l->nrun == l->runcap) {
+		size_t cap = l->runcap ? l->runcap * 2 : 16;
+		size_t *p = realloc(l->run, cap * sizeof *p);
+		if (!p) {
+			l->oom = 1;
+			return;
+		}
+		l->run = p;
+		l->runcap = cap;
+	}
+	l->run[l->nrun++] = l->n;
+}
+
+/* Appends the rowids of one chunk (delta varints) as a run. */
+static void decode_chunk(const unsigned char *p, size_t n, struct search_list *l)
+{
+	uint64_t prev = 0;
+	list_run(l);
+	for (size_t i = 0; i < n && !l->oom;) {
+		uint64_t v = 0;
+		for (int shift = 0; i < n && shift < 64; shift += 7) {
+			unsigned char c = p[i++];
+			v |= (uint64_t)(c & 0x7F) << shift;
+			if (!(c & 0x80))
+				break;
+		}
+		prev += v;
+		list_push(l, prev);
+	}
+}
+
+enum gw_status search_list_load(struct gw *gw, uint64_t lo, uint64_t hi,
+				struct search_list *l, struct gw_err *err)
+{
+	sqlite3_stmt *st = db_stmt(gw->db, Q_SEARCH_POST_RANGE, err);
+	if (!st)
+		return GW_EDB;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)lo);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)hi);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		decode_chunk(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), l);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(gw->db, err, gw_tr("读取查找索引", "reading the search index"));
+	if (l->oom)
+		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
+	return GW_OK;
+}
+
+static int u64_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+void search_list_sort(struct search_list *l)
+{
+	int sorted = 1;
+	for (size_t i = 1; i < l->n && sorted; i++)
+		sorted = l->v[i - 1] < l->v[i];
+	if (!sorted) {
+		qsort(l->v, l->n, sizeof *l->v, u64_cmp);
+		size_t w = l->n ? 1 : 0;
+		for (size_t i = 1; i < l->n; i++)
+			if (l->v[i] != l->v[w - 1])
+				l->v[w++] = l->v[i];
+		l->n = w;
+	}
+	l->nrun = 0;
+	if (l->n) {
+		size_t n = l->n;
+		l->n = 0;
+		list_run(l);  /* one run, from 0 */
+		l->n = n;
+	}
+}
+
+void search_list_free(struct search_list *l)
+{
+	free(l->v);
+	free(l->run);
+	memset(l, 0, sizeof *l);
+}
+
+/* The postings of a flush, gathered per gram before they are written. */
+struct pending {
+	uint64_t gram;
+	uint64_t *v;
+	uint32_t n, cap;
+	int sorted;
 };
 
-/* ---- units ---------------------------------------------------------------- */
+struct builder {
+	struct pending *e;     /* open addressing, gram 0 = empty (no gram is 0) */
+	size_t nslot, n, postings;
+	long long seq;         /* chunk number of this flush */
+	int oom;
+};
 
-/* What counts in a name, as in pinyin.h: ASCII letters (lowercased) and
- * digits, fullwidth ones folded, and CJK ideographs.  Everything else -
- * spaces, punctuation, emoji - is skipped, in names and queries alike. */
-static int is_ideograph(uint32_t cp)
+static size_t slot_of(uint64_t gram, size_t nslot)
 {
-	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFD);
+	return (size_t)((gram * 0x9E3779B97F4A7C15ULL) >> 24) & (nslot - 1);
 }
 
-/* Strict UTF-8; a byte that starts no valid sequence comes back alone as
- * U+FFFD (*bad set when bad is not NULL). */
-uint32_t search_utf8_next(const unsigned char *s, size_t n, size_t *pos, int *bad)
+static int builder_grow(struct builder *b)
 {
-	size_t i = *pos, len;
-	unsigned c = s[i];
-	uint32_t cp, min;
-	if (c < 0x80) {
-		*pos = i + 1;
-		return c;
+	size_t nslot = b->nslot ? b->nslot * 2 : 4096;
+	struct pending *e = calloc(nslot, sizeof *e);
+	if (!e)
+		return 0;
+	for (size_t i = 0; i < b->nslot; i++) {
+		if (!b->e[i].gram)
+			continue;
+		size_t j = slot_of(b->e[i].gram, nslot);
+		while (e[j].gram)
+			j = (j + 1) & (nslot - 1);
+		e[j] = b->e[i];
 	}
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2, cp = c & 0x1F, min = 0x80;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3, cp = c & 0x0F, min = 0x800;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4, cp = c & 0x07, min = 0x10000;
-	else
-		goto fail;
-	if (n - i < len)
-		goto fail;
-	for (size_t k = 1; k < len; k++) {
-		if ((s[i + k] & 0xC0) != 0x80)
-			goto fail;
-		cp = cp << 6 | (s[i + k] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		goto fail;
-	*pos = i + len;
-	return cp;
-fail:
-	if (bad)
-		*bad = 1;
-	*pos = i + 1;
-	return 0xFFFD;
+	free(b->e);
+	b->e = e;
+	b->nslot = nslot;
+	return 1;
 }
 
-static uint32_t fold(uint32_t cp)
+static void builder_add(struct builder *b, uint64_t gram, uint64_t rowid)
 {
-	if (cp >= 0xFF10 && cp <= 0xFF5A)  /* fullwidth ０-ｚ */
-		cp -= 0xFEE0;
-	if (cp >= 'A' && cp <= 'Z')
-		cp += 'a' - 'A';
-	return cp;
+	if (b->oom)
+		return;
+	if ((b->n + 1) * 2 > b->nslot && !builder_grow(b)) {
+		b->oom = 1;
+		return;
+	}
+	size_t i = slot_of(gram, b->nslot);
+	while (b->e[i].gram && b->e[i].gram != gram)
+		i = (i + 1) & (b->nslot - 1);
+	struct pending *p = &b->e[i];
+	if (!p->gram) {
+		p->gram = gram;
+		p->sorted = 1;
+		b->n++;
+	} else if (p->v[p->n - 1] == rowid) {
+		return;  /* the same gram twice in one text */
+	}
+	if (p->n == p->cap) {
+		uint32_t cap = p->cap ? p->cap * 2 : 4;
+		uint64_t *v = realloc(p->v, cap * sizeof *v);
+		if (!v) {
+			b->oom = 1;
+			return;
+		}
+		p->v = v;
+		p->cap = cap;
+	}
+	if (p->n && rowid < p->v[p->n - 1])
+		p->sorted = 0;
+	p->v[p->n++] = rowid;
+	b->postings++;
 }
 
-static int is_unit(uint32_t cp)
+/* Frees the first n entries' postings (all slots before builder_write
+ * compacts them) and the table. */
+static void builder_free_n(struct builder *b, size_t n)
 {
-	return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || is_ideograph(cp);
+	for (size_t i = 0; i < n; i++)
+		free(b->e[i].v);
+	free(b->e);
+	long long seq = b->seq;
+	memset(b, 0, sizeof *b);
+	b->seq = seq;
 }
 
-/* The units of s[0..n), at most SEARCH_UNITS_MAX. */
-void search_units_of(const char *s, size_t n, struct search_units *u)
+static int pending_cmp(const void *a, const void *b)
 {
-	size_t pos = 0;
-	u->n = 0;
-	while (pos < n && u->n < SEARCH_UNITS_MAX) {
-		uint32_t cp = fold(search_utf8_next((const unsigned char *)s, n, &pos, NULL));
-		if (is_unit(cp))
-			u->cp[u->n++] = cp;
-	}
+	const struct pending *x = a, *y = b;
+	return x->gram < y->gram ? -1 : x->gram > y->gram;
 }
 
-size_t search_put_utf8(char *o, uint32_t cp)
+static enum gw_status step_done(struct gw *gw, sqlite3_stmt *st, struct gw_err *err)
 {
-	if (cp < 0x80) {
-		o[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		o[0] = (char)(0xC0 | cp >> 6);
-		o[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		o[0] = (char)(0xE0 | cp >> 12);
-		o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		o[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	o[0] = (char)(0xF0 | cp >> 18);
-	o[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	o[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	o[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
+	return db_step_done(gw->db, st, err);
 }
 
-/* The units as one UTF-8 string (what ranks compare); out needs
- * 4 * SEARCH_UNITS_MAX + 1 bytes.  Returns its length. */
-size_t search_units_str(const struct search_units *u, char *out)
+/* Encodes ascending rowids as delta varints into a buffer of n * 10 bytes. */
+static size_t encode(const uint64_t *v, size_t n, unsigned char *out)
 {
 	size_t len = 0;
-	for (int i = 0; i < u->n; i++)
-		len += search_put_utf8(out + len, u->cp[i]);
-	out[len] = '\0';
+	uint64_t prev = 0;
+	for (size_t i = 0; i < n; i++) {
+		len += put_varint(out + len, v[i] - prev);
+		prev = v[i];
+	}
 	return len;
 }
 
-/* ---- tokens --------------------------------------------------------------- */
-
-/* Appends one token: tag, class, then cp[0..n). */
-static void put_token(struct strbuf *b, char tag, char cls, const uint32_t *cp, int n)
+static enum gw_status post_insert(struct gw *gw, uint64_t gram, long long seq, const uint64_t *v,
+				  size_t n, struct gw_err *err)
 {
-	char t[2 + 8 + 1];
-	size_t len = 0;
-	t[len++] = ' ';
-	t[len++] = tag;
-	t[len++] = cls;
-	for (int i = 0; i < n; i++)
-		len += search_put_utf8(t + len, cp[i]);
-	sb_add(b, t, len);
+	unsigned char small[4096], *buf = n * 10 <= sizeof small ? small : malloc(n * 10);
+	if (!buf)
+		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
+	size_t len = encode(v, n, buf);
+	enum gw_status st = GW_EDB;
+	sqlite3_stmt *q = db_stmt(gw->db, Q_SEARCH_POST_INSERT, err);
+	if (q) {
+		sqlite3_bind_int64(q, 1, (sqlite3_int64)gram);
+		sqlite3_bind_int64(q, 2, seq);
+		sqlite3_bind_blob(q, 3, buf, (int)len, SQLITE_STATIC);
+		st = step_done(gw, q, err);
+	}
+	if (buf != small)
+		free(buf);
+	return st;
 }
 
-static int text_tokens(struct strbuf *b, char tag, const struct search_units *u)
+/* Replaces every chunk of a gram by one holding them all plus p's. */
+static enum gw_status merge_chunks(struct gw *gw, const struct pending *p, long long seq,
+				   struct gw_err *err)
 {
-	int n = u->n;
-	if (n == 0)
-		return 0;
-	for (int i = 0; i < n; i++)
-		put_token(b, tag, C_GRAM, u->cp + i, i + 1 < n ? 2 : 1);
-	put_token(b, tag, C_BEGIN, u->cp, n >= 2 ? 2 : 1);
-	put_token(b, tag, C_END, u->cp + (n >= 2 ? n - 2 : 0), n >= 2 ? 2 : 1);
-	return n + 2;
-}
-
-search_lset search_lset_of_char(char c)
-{
-	if (c >= 'a' && c <= 'z')
-		return (search_lset)1 << (c - 'a');
-	if (c >= '0' && c <= '9')
-		return (search_lset)1 << (26 + c - '0');
-	return 0;
-}
-
-static char lset_char(int bit)
-{
-	return bit < 26 ? (char)('a' + bit) : (char)('0' + bit - 26);
-}
-
-/* Every token of class cls for positions i and i+1 (n = 1 or 2) of the
- * letter sets, one per combination of readings, at most SEARCH_COMBOS_MAX. */
-int search_set_tokens(struct strbuf *b, char tag, char cls, const search_lset *s, int n, int star,
-		      const char *join)
-{
-	int count = 0;
-	for (search_lset a = s[0]; a && count < SEARCH_COMBOS_MAX; a &= a - 1) {
-		search_lset second = n == 2 ? s[1] : 1;
-		for (search_lset c = second; c && count < SEARCH_COMBOS_MAX; c &= c - 1) {
-			char t[8];
-			size_t len = 0;
-			if (join && count)
-				sb_puts(b, join);
-			t[len++] = join ? '"' : ' ';
-			t[len++] = tag;
-			t[len++] = cls;
-			t[len++] = lset_char(__builtin_ctzll(a));
-			if (n == 2)
-				t[len++] = lset_char(__builtin_ctzll(c));
-			if (join)
-				t[len++] = '"';
-			if (join && star)
-				t[len++] = '*';
-			sb_add(b, t, len);
-			count++;
+	struct search_list l = {0};
+	enum gw_status st = search_list_load(gw, p->gram, p->gram, &l, err);
+	for (uint32_t i = 0; i < p->n && st == GW_OK; i++)
+		if (!list_push(&l, p->v[i]))
+			st = gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
+	if (st == GW_OK) {
+		search_list_sort(&l);
+		sqlite3_stmt *q = db_stmt(gw->db, Q_SEARCH_POST_DROP, err);
+		if (!q)
+			st = GW_EDB;
+		else {
+			sqlite3_bind_int64(q, 1, (sqlite3_int64)p->gram);
+			st = step_done(gw, q, err);
 		}
 	}
-	return count;
+	if (st == GW_OK)
+		st = post_insert(gw, p->gram, seq, l.v, l.n, err);
+	search_list_free(&l);
+	return st;
 }
 
-/* The initials of a name as a letter set per position: the union of all
- * its readings (pinyin_variants, surname readings for persons). */
-static int initials_of(const char *s, size_t n, int person, search_lset *sets)
+/* Writes what the builder gathered as one chunk per gram, in gram order
+ * (B-tree order), and empties it. */
+static enum gw_status builder_write(struct gw *gw, struct builder *b, struct gw_err *err)
 {
-	char buf[4096];
-	size_t len = pinyin_variants(s, n, person, buf, sizeof buf, 64);
-	size_t m = strcspn(buf, " ");
-	if (m > SEARCH_UNITS_MAX)
-		m = SEARCH_UNITS_MAX;
-	memset(sets, 0, m * sizeof *sets);
-	for (size_t v = 0; v < len;) {
-		size_t vl = strcspn(buf + v, " ");
-		for (size_t i = 0; i < vl && i < m; i++)
-			sets[i] |= search_lset_of_char(buf[v + i]);
-		v += vl + 1;
+	enum gw_status st = b->oom ? gw_fail(err, GW_ENOMEM, "内存不足", "out of memory") : GW_OK;
+	size_t n = 0;
+	for (size_t i = 0; i < b->nslot; i++)
+		if (b->e[i].gram)
+			b->e[n++] = b->e[i];
+	if (n > 1)
+		qsort(b->e, n, sizeof *b->e, pending_cmp);
+	b->seq++;
+	for (size_t i = 0; i < n && st == GW_OK; i++) {
+		struct pending *p = &b->e[i];
+		if (!p->sorted) {
+			qsort(p->v, p->n, sizeof *p->v, u64_cmp);
+			uint32_t w = 1;
+			for (uint32_t j = 1; j < p->n; j++)
+				if (p->v[j] != p->v[w - 1])
+					p->v[w++] = p->v[j];
+			p->n = w;
+		}
+		sqlite3_stmt *q = db_stmt(gw->db, Q_SEARCH_POST_INFO, err);
+		if (!q) {
+			st = GW_EDB;
+			break;
+		}
+		sqlite3_bind_int64(q, 1, (sqlite3_int64)p->gram);
+		int rc = sqlite3_step(q), chunks = rc == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
+		sqlite3_reset(q);
+		if (rc != SQLITE_ROW)
+			st = db_fail(gw->db, err, gw_tr("更新查找索引", "updating the search index"));
+		else if (chunks + 1 >= CHUNKS_MAX)
+			st = merge_chunks(gw, p, b->seq, err);
+		else
+			st = post_insert(gw, p->gram, b->seq, p->v, p->n, err);
 	}
-	return (int)m;
+	builder_free_n(b, n);
+	return st;
 }
 
-static int pinyin_tokens(struct strbuf *b, char tag, const char *s, size_t n, int person)
-{
-	search_lset sets[SEARCH_UNITS_MAX];
-	int m = initials_of(s, n, person, sets), count = 0;
-	if (m == 0)
-		return 0;
-	for (int i = 0; i < m; i++)
-		count += search_set_tokens(b, tag, C_PGRAM, sets + i, i + 1 < m ? 2 : 1, 0, NULL);
-	count += search_set_tokens(b, tag, C_PBEGIN, sets, m >= 2 ? 2 : 1, 0, NULL);
-	count += search_set_tokens(b, tag, C_PEND, sets + (m >= 2 ? m - 2 : 0), m >= 2 ? 2 : 1, 0, NULL);
-	return count;
-}
+/* ---- keeping the index in step ------------------------------------------- */
 
-int search_tokens(enum search_kind k, const char *body, struct strbuf *b)
-{
-	const struct search_kind_info *ki = &search_kinds[k];
-	int count = 0;
-	const char *f = body;
-	for (int i = 0; i < SEARCH_NFIELDS && f; i++) {
-		const char *end = strchr(f, SEARCH_FIELD_SEP);
-		size_t n = end ? (size_t)(end - f) : strlen(f);
-		struct search_units u;
-		search_units_of(f, n, &u);
-		count += text_tokens(b, ki->tag, &u);
-		if (ki->py[i] != SEARCH_PY_NONE && u.n)
-			count += pinyin_tokens(b, ki->tag, f, n, ki->py[i] == SEARCH_PY_PERSON);
-		f = end ? end + 1 : NULL;
-	}
-	return count;
-}
-
-/* ---- keeping the index in step --------------------------------------------- */
-
-/* What the tokens depend on besides this file: the pinyin data of the
+/* What the grams depend on besides this file: the pinyin data of the
  * build.  A sample of common and polyphonic characters stands for it. */
 static void format_id(char out[32])
 {
@@ -289,92 +366,12 @@ static void format_id(char out[32])
 	snprintf(out, 32, "%d-%016llx", SEARCH_FORMAT, h);
 }
 
-static enum gw_status step_done(struct gw *gw, sqlite3_stmt *st, struct gw_err *err)
-{
-	return db_step_done(gw->db, st, err);
-}
-
-static enum gw_status fts_write(struct gw *gw, enum db_query q, sqlite3_int64 docid,
-				const struct strbuf *tokens, struct gw_err *err)
-{
-	sqlite3_stmt *st = db_stmt(gw->db, q, err);
-	if (!st)
-		return GW_EDB;
-	sqlite3_bind_int64(st, 1, docid);
-	sqlite3_bind_text(st, 2, tokens->s ? tokens->s : "", (int)tokens->len, SQLITE_STATIC);
-	return step_done(gw, st, err);
-}
-
-struct flush_bufs {
-	struct strbuf id, body, old, tokens;
-};
-
-static void copy_col(struct strbuf *b, sqlite3_stmt *st, int col)
-{
-	sb_reset(b);
-	const char *s = (const char *)sqlite3_column_text(st, col);
-	sb_add(b, s ? s : "", s ? (size_t)sqlite3_column_bytes(st, col) : 0);
-}
-
-/* Brings one dirty record of kind k into the index. */
-static enum gw_status index_row(struct gw *gw, enum search_kind k, sqlite3_stmt *row,
-				struct flush_bufs *fb, struct gw_err *err)
-{
-	int live = sqlite3_column_int(row, 1);
-	int indexed = sqlite3_column_type(row, 3) != SQLITE_NULL;
-	sqlite3_int64 docid = sqlite3_column_int64(row, 3);
-	copy_col(&fb->id, row, 0);
-	copy_col(&fb->body, row, 2);
-	copy_col(&fb->old, row, 4);
-	enum gw_status st = GW_OK;
-	if (live && indexed && strcmp(fb->body.s, fb->old.s) == 0)
-		return GW_OK;
-	if (getenv("NOWRITE")) { if (getenv("TOK")) {sb_reset(&fb->tokens); search_tokens(k, fb->body.s, &fb->tokens);} return GW_OK; }
-	if (indexed) {
-		sb_reset(&fb->tokens);
-		search_tokens(k, fb->old.s, &fb->tokens);
-		if ((st = fts_write(gw, Q_SEARCH_FTS_DELETE, docid, &fb->tokens, err)) != GW_OK)
-			return st;
-	}
-	sqlite3_stmt *q;
-	if (!live) {
-		if (!indexed)
-			return GW_OK;
-		if (!(q = db_stmt(gw->db, Q_SEARCH_DOC_DELETE, err)))
-			return GW_EDB;
-		sqlite3_bind_int64(q, 1, docid);
-		return step_done(gw, q, err);
-	}
-	if (indexed) {
-		if (!(q = db_stmt(gw->db, Q_SEARCH_DOC_UPDATE, err)))
-			return GW_EDB;
-		sqlite3_bind_int64(q, 1, docid);
-		sqlite3_bind_text(q, 2, fb->body.s, (int)fb->body.len, SQLITE_STATIC);
-		st = step_done(gw, q, err);
-	} else {
-		if (!(q = db_stmt(gw->db, Q_SEARCH_DOC_INSERT, err)))
-			return GW_EDB;
-		sqlite3_bind_int(q, 1, k);
-		sqlite3_bind_text(q, 2, fb->id.s, (int)fb->id.len, SQLITE_STATIC);
-		sqlite3_bind_text(q, 3, fb->body.s, (int)fb->body.len, SQLITE_STATIC);
-		st = step_done(gw, q, err);
-		docid = sqlite3_last_insert_rowid(db_handle(gw->db));
-	}
-	if (st != GW_OK)
-		return st;
-	sb_reset(&fb->tokens);
-	search_tokens(k, fb->body.s, &fb->tokens);
-	if (getenv("NOFTS")) return GW_OK;
-	return fts_write(gw, Q_SEARCH_FTS_INSERT, docid, &fb->tokens, err);
-}
-
 static enum gw_status run(struct gw *gw, enum db_query q, struct gw_err *err)
 {
 	sqlite3_stmt *st = db_stmt(gw->db, q, err);
 	return st ? step_done(gw, st, err) : GW_EDB;
 }
 
-/* Whether the statement q (SELECT EXISTS ...) is true; -1 on error. */
 int search_exists(struct gw *gw, enum db_query q, struct gw_err *err)
 {
 	sqlite3_stmt *st = db_stmt(gw->db, q, err);
@@ -383,63 +380,236 @@ int search_exists(struct gw *gw, enum db_query q, struct gw_err *err)
 	int rc = sqlite3_step(st), any = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW) {
-		db_fail(gw->db, err, "search");
+		db_fail(gw->db, err, gw_tr("查找索引", "search index"));
 		return -1;
 	}
 	return any;
 }
 
-/* An index built with other tokens is emptied and every record queued.
- * An empty index needs nothing: whatever made it empty (a new file,
- * migration 2, search_rebuild) queued every record already. */
-static enum gw_status check_format(struct gw *gw, struct gw_err *err)
+/* The index's own numbers live in meta: search_format, search_seq (chunks
+ * written), search_dead (dead postings' records since the last rebuild),
+ * search_last ("rowid:id" of each table's last row at the last flush). */
+struct state {
+	long long seq, dead;
+	long long last[SK_COUNT];
+	char last_id[SK_COUNT][GW_ID_LEN + 1];
+};
+
+static enum gw_status state_load(struct gw *gw, struct state *s, struct gw_err *err)
+{
+	char v[SK_COUNT * 64];
+	memset(s, 0, sizeof *s);
+	enum gw_status st = gw_meta_get(gw, "search_seq", v, sizeof v, err);
+	if (st == GW_OK) {
+		s->seq = atoll(v);
+		st = gw_meta_get(gw, "search_dead", v, sizeof v, err);
+	}
+	if (st == GW_OK) {
+		s->dead = atoll(v);
+		st = gw_meta_get(gw, "search_last", v, sizeof v, err);
+	}
+	if (st != GW_OK)
+		return st;
+	const char *p = v;
+	for (int k = 0; k < SK_COUNT && *p; k++) {
+		char id[GW_ID_LEN + 1] = "";
+		int used = 0;
+		if (sscanf(p, "%lld:%32[0-9a-zA-Z]%n", &s->last[k], id, &used) < 1)
+			break;
+		memcpy(s->last_id[k], id, sizeof id);
+		p += used;
+		while (*p == ' ')
+			p++;
+	}
+	return GW_OK;
+}
+
+static enum gw_status state_save(struct gw *gw, const struct state *s, struct gw_err *err)
+{
+	char v[SK_COUNT * 64], n[32];
+	size_t len = 0;
+	for (int k = 0; k < SK_COUNT; k++)
+		len += (size_t)snprintf(v + len, sizeof v - len, "%s%lld:%s", k ? " " : "", s->last[k],
+					s->last_id[k]);
+	enum gw_status st;
+	snprintf(n, sizeof n, "%lld", s->seq);
+	if ((st = gw_meta_set(gw, "search_seq", n, err)) != GW_OK)
+		return st;
+	snprintf(n, sizeof n, "%lld", s->dead);
+	if ((st = gw_meta_set(gw, "search_dead", n, err)) != GW_OK)
+		return st;
+	return gw_meta_set(gw, "search_last", v, err);
+}
+
+/* Each table's last rowid now, with its id. */
+static enum gw_status state_last(struct gw *gw, struct state *s, struct gw_err *err)
+{
+	sqlite3_stmt *st = db_stmt(gw->db, Q_SEARCH_LAST, err);
+	if (!st)
+		return GW_EDB;
+	int rc = sqlite3_step(st);
+	for (int k = 0; k < SK_COUNT && rc == SQLITE_ROW; k++) {
+		s->last[k] = sqlite3_column_int64(st, 2 * k);
+		db_col_text(st, 2 * k + 1, s->last_id[k], sizeof s->last_id[k]);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? GW_OK : db_fail(gw->db, err, gw_tr("更新查找索引", "updating the search index"));
+}
+
+/* 1 when every table's remembered last rowid still holds the same id. */
+static int rowids_ok(struct gw *gw, const struct state *s, struct gw_err *err)
+{
+	sqlite3_stmt *st = db_stmt(gw->db, Q_SEARCH_AT, err);
+	if (!st)
+		return -1;
+	for (int k = 0; k < SK_COUNT; k++)
+		sqlite3_bind_int64(st, k + 1, s->last[k]);
+	int rc = sqlite3_step(st), ok = rc == SQLITE_ROW;
+	for (int k = 0; k < SK_COUNT && ok; k++) {
+		const char *id = (const char *)sqlite3_column_text(st, k);
+		ok = s->last[k] <= 0 || (id && strcmp(id, s->last_id[k]) == 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW) {
+		db_fail(gw->db, err, gw_tr("查找索引", "search index"));
+		return -1;
+	}
+	return ok;
+}
+
+int search_rowids_ok(struct gw *gw, struct gw_err *err)
+{
+	struct state s;
+	if (state_load(gw, &s, err) != GW_OK)
+		return -1;
+	return rowids_ok(gw, &s, err);
+}
+
+/* Empties the index and queues every record. */
+static enum gw_status clear_all(struct gw *gw, struct state *s, struct gw_err *err)
+{
+	enum gw_status st;
+	if ((st = run(gw, Q_SEARCH_POST_CLEAR, err)) != GW_OK ||
+	    (st = run(gw, Q_SEARCH_DIRTY_ALL, err)) != GW_OK)
+		return st;
+	s->dead = 0;
+	memset(s->last, 0, sizeof s->last);
+	return GW_OK;
+}
+
+/* The index must be rebuilt when it was built with other grams (or never:
+ * then it is empty and every record is queued already, by the triggers or
+ * by migration 2) or when rowids were renumbered. */
+static enum gw_status check_index(struct gw *gw, struct state *s, struct gw_err *err)
 {
 	char want[32], have[32];
 	enum gw_status st = gw_meta_get(gw, "search_format", have, sizeof have, err);
 	if (st != GW_OK)
 		return st;
 	format_id(want);
-	if (strcmp(have, want) == 0)
+	int fresh = strcmp(have, want) == 0;
+	int ok = fresh ? rowids_ok(gw, s, err) : 0;
+	if (ok < 0)
+		return GW_EDB;
+	if (ok)
 		return GW_OK;
-	int any = search_exists(gw, Q_SEARCH_DOC_ANY, err);
+	int any = search_exists(gw, Q_SEARCH_POST_ANY, err);
 	if (any < 0)
 		return GW_EDB;
-	if (any && ((st = run(gw, Q_SEARCH_FTS_CLEAR, err)) != GW_OK ||
-		    (st = run(gw, Q_SEARCH_DOC_CLEAR, err)) != GW_OK ||
-		    (st = run(gw, Q_SEARCH_DIRTY_ALL, err)) != GW_OK))
+	if (any && (st = clear_all(gw, s, err)) != GW_OK)
 		return st;
-	return gw_meta_set(gw, "search_format", want, err);
+	return fresh ? GW_OK : gw_meta_set(gw, "search_format", want, err);
+}
+
+/* Gathers the grams of every queued record of kind k. */
+static enum gw_status queue_kind(struct gw *gw, enum search_kind k, struct state *s,
+				 struct builder *b, struct search_grams *g, struct gw_err *err)
+{
+	sqlite3_stmt *row = db_stmt(gw->db, search_kinds[k].dirty, err);
+	if (!row)
+		return GW_EDB;
+	enum gw_status st = GW_OK;
+	int rc;
+	while (st == GW_OK && (rc = sqlite3_step(row)) == SQLITE_ROW) {
+		if (sqlite3_column_type(row, 0) == SQLITE_NULL) {
+			s->dead++;  /* deleted from the table */
+			continue;
+		}
+		uint64_t rowid = (uint64_t)sqlite3_column_int64(row, 0);
+		if ((long long)rowid <= s->last[k])
+			s->dead++;  /* indexed before: those postings are now dead */
+		if (!sqlite3_column_int(row, 1))
+			continue;
+		const char *text = (const char *)sqlite3_column_text(row, 2);
+		g->n = 0;
+		search_grams_of(k, text ? text : "", g);
+		for (int i = 0; i < g->n; i++)
+			builder_add(b, g->v[i], rowid);
+		if (g->oom || b->oom)
+			st = gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
+		else if (b->postings > PENDING_MAX)
+			st = builder_write(gw, b, err);
+	}
+	if (st == GW_OK && rc != SQLITE_DONE)
+		st = db_fail(gw->db, err, gw_tr("更新查找索引", "updating the search index"));
+	sqlite3_reset(row);
+	return st;
+}
+
+/* Indexes every queued record and empties the queue. */
+static enum gw_status flush_queue(struct gw *gw, struct state *s, struct gw_err *err)
+{
+	struct builder b = {.seq = s->seq};
+	struct search_grams g = {0};
+	enum gw_status st = GW_OK;
+	for (int k = 0; k < SK_COUNT && st == GW_OK; k++)
+		st = queue_kind(gw, (enum search_kind)k, s, &b, &g, err);
+	free(g.v);
+	if (st == GW_OK)
+		st = builder_write(gw, &b, err);
+	else
+		builder_free_n(&b, b.nslot);
+	s->seq = b.seq;
+	if (st == GW_OK)
+		st = run(gw, Q_SEARCH_DIRTY_CLEAR, err);
+	return st;
+}
+
+/* Dead postings make every list longer; past the live records, start
+ * afresh.  Returns 1 to rebuild, -1 on error. */
+static int worth_rebuilding(struct gw *gw, long long dead, struct gw_err *err)
+{
+	if (dead < 10000)
+		return 0;
+	sqlite3_stmt *st = db_stmt(gw->db, Q_SEARCH_LIVE, err);
+	if (!st)
+		return -1;
+	long long live = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return dead > live;
 }
 
 enum gw_status search_flush(void *ctx, struct gw_err *err)
 {
 	struct gw *gw = ctx;
+	struct state s;
 	int any = search_exists(gw, Q_SEARCH_DIRTY_ANY, err);
 	if (any <= 0)
 		return any < 0 ? GW_EDB : GW_OK;
-	enum gw_status st = check_format(gw, err);
-	struct flush_bufs fb = {STRBUF_INIT, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT};
-	for (int k = 0; k < SK_COUNT && st == GW_OK; k++) {
-		sqlite3_stmt *row = db_stmt(gw->db, search_kinds[k].dirty, err);
-		if (!row) {
-			st = GW_EDB;
-			break;
-		}
-		int rc;
-		while (st == GW_OK && (rc = sqlite3_step(row)) == SQLITE_ROW)
-			st = index_row(gw, (enum search_kind)k, row, &fb, err);
-		if (st == GW_OK && rc != SQLITE_DONE)
-			st = db_fail(gw->db, err, gw_tr("更新查找索引", "updating the search index"));
-		sqlite3_reset(row);
-		if (fb.id.oom || fb.body.oom || fb.old.oom || fb.tokens.oom)
-			st = gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
-	}
+	enum gw_status st = state_load(gw, &s, err);
 	if (st == GW_OK)
-		st = run(gw, Q_SEARCH_DIRTY_CLEAR, err);
-	sb_free(&fb.id);
-	sb_free(&fb.body);
-	sb_free(&fb.old);
-	sb_free(&fb.tokens);
+		st = check_index(gw, &s, err);
+	if (st == GW_OK)
+		st = flush_queue(gw, &s, err);
+	int again = st == GW_OK ? worth_rebuilding(gw, s.dead, err) : 0;
+	if (again < 0)
+		st = GW_EDB;
+	if (again > 0 && (st = clear_all(gw, &s, err)) == GW_OK)
+		st = flush_queue(gw, &s, err);
+	if (st == GW_OK)
+		st = state_last(gw, &s, err);
+	if (st == GW_OK)
+		st = state_save(gw, &s, err);
 	return st;
 }
 
@@ -448,15 +618,16 @@ void search_attach(struct gw *gw)
 	db_set_precommit(gw->db, search_flush, gw);
 }
 
-/* Runs the flush in a transaction of its own (without search_attach,
- * db_commit would not run it); rebuild first queues every record. */
 enum gw_status search_flush_now(struct gw *gw, int rebuild, struct gw_err *err)
 {
 	enum gw_status st = db_begin(gw->db, err);
 	if (st != GW_OK)
 		return st;
-	if (rebuild && (st = gw_meta_set(gw, "search_format", "", err)) == GW_OK)
-		st = run(gw, Q_SEARCH_DIRTY_ALL, err);
+	if (rebuild) {
+		struct state s;
+		if ((st = state_load(gw, &s, err)) == GW_OK && (st = clear_all(gw, &s, err)) == GW_OK)
+			st = state_save(gw, &s, err);
+	}
 	if (st == GW_OK)
 		st = search_flush(gw, err);
 	if (st != GW_OK) {

@@ -205,6 +205,8 @@ static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struc
 		return import_col_fail(err, r, STATION_C_ADDRESS);
 	if (valid_text(v[STATION_C_HOST], STATION_HOST_MAX, 0, 0, s->host, sizeof s->host, err) != GW_OK)
 		return import_col_fail(err, r, STATION_C_HOST);
+	if (valid_blank(v[STATION_C_SERVICES]))
+		return import_required(err, r, STATION_C_SERVICES);
 	char bad[64];
 	if (enum_parse_list(EN_SERVICE, v[STATION_C_SERVICES], s->services, sizeof s->services, bad,
 			    sizeof bad) != 0) {
@@ -364,3 +366,31 @@ static enum gw_status station_export(struct gw *gw, struct csv_writer *w, struct
 const struct import_kind_ops station_ops = {
 	"stations", "暖心驿站", station_cols, STATION_NCOLS, station_row, station_export,
 };
+
+enum gw_status station_delete(struct gw *gw, const char *id, struct gw_err *err)
+{
+	struct station_rec s;
+	enum gw_status st = station_by_id(gw, id, &s, err);
+	if (st != GW_OK)
+		return st;
+	if ((st = db_begin(gw->db, err)) != GW_OK)
+		return st;
+	sqlite3_stmt *q = db_stmt(gw->db, Q_STATION_HARD_DELETE, err);
+	if (!q) {
+		db_rollback(gw->db);
+		return err ? err->code : GW_EDB;
+	}
+	db_bind_text(q, 1, id);
+	st = db_step_done(gw->db, q, err);
+	if (st == GW_OK) {
+		struct strbuf oj = STRBUF_INIT;
+		to_json(&s, &oj);
+		st = audit_record(gw, "station", id, "delete", sb_str(&oj), NULL, err);
+		sb_free(&oj);
+	}
+	if (st != GW_OK) {
+		db_rollback(gw->db);
+		return st;
+	}
+	return db_commit(gw->db, err);
+}

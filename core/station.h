@@ -46,4 +46,8 @@ enum gw_status station_by_id(struct gw *gw, const char *id, struct station_rec *
  * 24:00 and earlier than the start (open overnight), not equal to it. */
 enum gw_status station_valid_hours(const char *s, char out[12], struct gw_err *err);
 
+/* Deletes a station for good (nothing refers to one) in its own
+ * transaction.  Audited.  GW_ENOTFOUND when there is none. */
+enum gw_status station_delete(struct gw *gw, const char *id, struct gw_err *err);
+
 #endif

@@ -18,6 +18,11 @@
 
 /* CRC-64/XZ of n bytes, continuing from crc (start with 0). */
 uint64_t sync_crc64(uint64_t crc, const void *p, size_t n);
+/* The package checksum from the CRC of the body and the header bytes. */
+uint64_t sync_package_crc(const void *header, size_t hlen, uint64_t body_crc);
+/* Walks a changeset completely (SQLite's iterator checks every record's
+ * bounds) and counts its changes; -1 when it is malformed. */
+long sync_changeset_count(const void *p, size_t n);
 /* Serialises h (without marks' order checks) into out[SYNC_HEADER_FIXED +
  * nmarks * SYNC_MARK_LEN]; the checksum field is written as h->checksum. */
 size_t sync_header_put(const struct sync_header *h, unsigned char *out);
@@ -100,8 +105,6 @@ const struct sync_table *sync_table_get(struct sync *s, const char *name, struct
 enum gw_status sync_log_local(struct sync *s, const void *cs, int n, struct gw_err *err);
 /* The county's office code into out[17] ("" when unknown). */
 enum gw_status sync_county(struct gw *gw, char out[17], struct gw_err *err);
-/* Applies a hand-built changeset in the open transaction, not captured. */
-enum gw_status sync_apply_plain(struct sync *s, const void *cs, int n, struct gw_err *err);
 
 /* ---- applying (sync_apply.c) ---- */
 

@@ -14,7 +14,8 @@
  *    64  created at "YYYY-MM-DD HH:MM:SS", 20 bytes NUL-padded
  *    84  u32 number of sections
  *    88  u64 body length (bytes after the header)
- *    96  u64 CRC-64/XZ of the header (this field as zero) and the body
+ *    96  u64 CRC-64/XZ of the body, then of the header with this field
+ *        as zero (body first, so a writer can stream it)
  *   104  u32 flags (1: everything, not only what the receiver lacked)
  *   108  u32 reserved, zero
  *   112  marks: office code (16) + u64 highest change number of that
@@ -23,7 +24,8 @@
  *     0  origin office code (16): where the section's changes were made
  *    16  u64 first and 24 u64 last change number of that office covered
  *    32  u32 number of row changes, 36 u32 reserved
- *    40  u64 length of the changeset that follows
+ *    40  u64 length of the changeset that follows (0 when the changes
+ *        cancelled out; the section still advances the numbers)
  *    48  changeset (SQLite session format)
  */
 #include "sync_int.h"
@@ -170,11 +172,20 @@ static enum gw_status refuse(struct gw_err *err, const char *zh, const char *en)
 		"the package is damaged (%s); nothing was changed",                            \
 		gw_tr(what_zh, what_en))
 
-/* Walks a changeset completely (SQLite's iterator checks every record's
- * bounds) and counts its changes; -1 when it is malformed. */
-static long changeset_count(const void *p, size_t n)
+uint64_t sync_package_crc(const void *header, size_t hlen, uint64_t body_crc)
+{
+	static const unsigned char zero[8];
+	const unsigned char *p = header;
+	uint64_t crc = sync_crc64(body_crc, p, 96);
+	crc = sync_crc64(crc, zero, 8);
+	return sync_crc64(crc, p + 104, hlen - 104);
+}
+
+long sync_changeset_count(const void *p, size_t n)
 {
 	sqlite3_changeset_iter *it;
+	if (n == 0)
+		return 0;
 	if (n > 0x7fffffff || sqlite3changeset_start(&it, (int)n, (void *)p) != SQLITE_OK)
 		return -1;
 	long count = 0;
@@ -201,7 +212,7 @@ static int parse_section(const unsigned char *p, size_t avail, struct sync_secti
 	uint64_t first = get64(p + 16), last = get64(p + 24), len = get64(p + 40);
 	if (first < 1 || first > last || last > (uint64_t)INT64_MAX || get32(p + 36) != 0)
 		return -1;
-	if (len > avail - SYNC_SECTION_HDR || len == 0)
+	if (len > avail - SYNC_SECTION_HDR)
 		return -1;
 	s->first_seq = (int64_t)first;
 	s->last_seq = (int64_t)last;
@@ -247,11 +258,7 @@ enum gw_status sync_package_parse(const void *buf, size_t len, struct sync_heade
 	/* The checksum covers everything but itself, the header included:
 	 * a damaged office code or package number must not pass. */
 	out->checksum = get64(p + 96);
-	static const unsigned char zero[8];
-	uint64_t crc = sync_crc64(0, p, 96);
-	crc = sync_crc64(crc, zero, 8);
-	crc = sync_crc64(crc, p + 104, len - 104);
-	if (crc != out->checksum)
+	if (sync_package_crc(p, hlen, sync_crc64(0, p + hlen, len - hlen)) != out->checksum)
 		return DAMAGED(err, "校验和不符", "checksum mismatch");
 	out->schema = get32(p + 16);
 	out->nmarks = (int)nmarks;
@@ -277,7 +284,7 @@ enum gw_status sync_package_parse(const void *buf, size_t len, struct sync_heade
 		size_t used;
 		if (pos >= len || parse_section(p + pos, len - pos, &s, &used) != 0)
 			return DAMAGED(err, "分段无效", "invalid section");
-		long n = changeset_count(s.data, s.len);
+		long n = sync_changeset_count(s.data, s.len);
 		if (n < 0 || n != s.changes)
 			return DAMAGED(err, "变更集无效", "invalid changeset");
 		out->changes += n;

@@ -175,7 +175,7 @@ static enum gw_status bump_seq(struct gw *gw, const char *number, struct gw_err 
 {
 	size_t n = strlen(gw->office);
 	const char *p = number + n;
-	if (strncmp(number, gw->office, n) != 0 || p[0] != '-' || p[5] != '-')
+	if (strncmp(number, gw->office, n) != 0 || p[0] != '-')
 		return GW_OK;
 	int year = 0;
 	for (int i = 1; i <= 4; i++) {
@@ -183,6 +183,8 @@ static enum gw_status bump_seq(struct gw *gw, const char *number, struct gw_err 
 			return GW_OK;
 		year = year * 10 + (p[i] - '0');
 	}
+	if (p[5] != '-')
+		return GW_OK;
 	long long seq = 0;
 	int digits = 0;
 	for (p += 6; *p >= '0' && *p <= '9' && digits < 15; p++, digits++)
@@ -567,7 +569,16 @@ static enum gw_status find_old(struct gw *gw, const struct import_row *r, const 
 	sqlite3_bind_text(st, 1, p->t.grid_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, p->t.created_at, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, p->t.title, -1, SQLITE_STATIC);
-	return fetch(gw, st, old, err);
+	int rc = sqlite3_step(st);
+	char id[GW_ID_LEN + 1];
+	if (rc == SQLITE_ROW)
+		db_col_text(st, 0, id, sizeof id);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return GW_ENOTFOUND;
+	if (rc != SQLITE_ROW)
+		return db_fail(gw->db, err, gw_tr("查询工单", "ticket lookup"));
+	return ticket_by_id(gw, id, old, err);
 }
 
 static enum gw_status insert(struct gw *gw, const struct import_row *r, struct parsed *p,

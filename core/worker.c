@@ -307,3 +307,47 @@ static enum gw_status worker_export(struct gw *gw, struct csv_writer *w, struct 
 const struct import_kind_ops worker_ops = {
 	"workers", "新就业群体", worker_cols, WORKER_NCOLS, worker_row, worker_export,
 };
+
+enum gw_status worker_delete(struct gw *gw, const char *id, struct gw_err *err)
+{
+	struct worker_rec w;
+	enum gw_status st = worker_by_id(gw, id, &w, err);
+	if (st != GW_OK)
+		return st;
+	if ((st = db_begin(gw->db, err)) != GW_OK)
+		return st;
+	sqlite3_stmt *q = db_stmt(gw->db, Q_WORKER_REFERENCED, err);
+	if (!q)
+		goto fail;
+	db_bind_text(q, 1, id);
+	int rc = sqlite3_step(q);
+	int referenced = rc == SQLITE_ROW && sqlite3_column_int(q, 0);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW) {
+		st = db_fail(gw->db, err, gw_tr("删除新就业群体人员", "deleting a worker"));
+		goto out;
+	}
+	q = db_stmt(gw->db, referenced ? Q_WORKER_SOFT_DELETE : Q_WORKER_HARD_DELETE, err);
+	if (!q)
+		goto fail;
+	char now[20];
+	clock_now(now);
+	db_bind_text(q, 1, id);
+	if (referenced)
+		db_bind_text(q, 2, now);
+	if ((st = db_step_done(gw->db, q, err)) != GW_OK)
+		goto out;
+	struct strbuf oj = STRBUF_INIT;
+	to_json(&w, &oj);
+	st = audit_record(gw, "worker", id, "delete", sb_str(&oj), NULL, err);
+	sb_free(&oj);
+	goto out;
+fail:
+	st = err ? err->code : GW_EDB;
+out:
+	if (st != GW_OK) {
+		db_rollback(gw->db);
+		return st;
+	}
+	return db_commit(gw->db, err);
+}

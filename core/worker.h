@@ -42,4 +42,9 @@ enum gw_status worker_by_id(struct gw *gw, const char *id, struct worker_rec *ou
 enum gw_status worker_points_balance(struct gw *gw, const char *worker_id, long long *out,
 				     struct gw_err *err);
 
+/* Deletes a worker in its own transaction: softly (deleted = 1) when a
+ * ticket or the points ledger refers to them, else for good.  Audited.
+ * GW_ENOTFOUND when there is none. */
+enum gw_status worker_delete(struct gw *gw, const char *id, struct gw_err *err);
+
 #endif

@@ -142,7 +142,11 @@ struct db *db_open(const char *path, int create, struct gw_err *err)
 	/* A file that is not a database fails on its first read: say so plainly. */
 	enum gw_status st = exec(db, "PRAGMA journal_mode = WAL", err, path);
 	if (st == GW_OK)
-		st = exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", err, path);
+		/* temp_store: statement journals (triggers, constraints in a long
+		 * import transaction) stay in memory instead of /var/tmp files;
+		 * a 64 MiB page cache keeps a million-row import's indexes hot. */
+		st = exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
+			  "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;", err, path);
 	if (st == GW_OK)
 		st = migrate(db, path, err);
 	if (st != GW_OK) {

@@ -15,6 +15,7 @@
 #include "sql_report.h"
 #include "sql_activity.h"
 #include "sql_check.h"
+#include "sql_ticket_flow.h"
 #include "sql_sync.h"
 
 #define DB_QUERY_LIST(X) \
@@ -28,7 +29,8 @@
 	SQL_SEARCH(X)     \
 	SQL_REPORT(X)     \
 	SQL_ACTIVITY(X)   \
-	SQL_CHECK(X)       \
+	SQL_CHECK(X)      \
+	SQL_TICKET_FLOW(X)       \
 	SQL_SYNC(X)
 
 enum db_query {

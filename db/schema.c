@@ -244,20 +244,19 @@ static const char migration_1[] =
 	");\n"
 	"CREATE INDEX audit_record ON audit(tbl, record_id);\n";
 
-/* Migration 2: the quick-lookup index (core/search.c).  Triggers only note
- * which records changed in search_dirty; the program brings the index up
- * to date from there just before each commit, so the index commits with the
- * records, whoever wrote them (forms, imports, sync, or the sqlite3 shell,
- * whose edits are picked up by the next search).  The triggers are plain
- * SQL so that the file stays editable without the program.
+/* Migration 2: the quick-lookup index (core/search_index.c).  Triggers only
+ * note which records changed in search_dirty; the program brings the index
+ * up to date from there just before each commit, so the index commits with
+ * the records whoever wrote them (forms, imports, sync, or the sqlite3
+ * shell, whose edits the next search picks up).  The triggers are plain SQL
+ * so that the file stays editable without the program.
  *
- * search_doc: one row per indexed record (kind as in core/search.h:
- * 0 instructor, 1 org, 2 grid, 3 ticket, 4 worker, 5 station) with the text
- * that was indexed, needed to take its tokens out again.
- * search_fts: contentless FTS5 over tokens computed in C (character
- * bigrams, anchored first and last bigrams, pinyin-initial bigrams, each
- * tagged with the kind), rowid = search_doc.docid.
- * Phones and codes need no tokens: expression indexes on the last four
+ * search_post: posting lists.  gram is a character, bigram or pinyin-initial
+ * gram of one kind's names packed into an integer (kind as enum
+ * search_kind: 0 instructor, 1 org, 2 grid, 3 ticket, 4 worker,
+ * 5 station); docs the rowids of the kind's table having it, as delta
+ * varints, one chunk per flush (seq counts flushes).
+ * Phones and codes need no grams: expression indexes on the last four
  * digits, and range scans of the existing UNIQUE indexes.
  *
  * The search tables are derived and local: sync must not carry them. */
@@ -289,15 +288,12 @@ static const char migration_2[] =
 	"  id   TEXT NOT NULL,\n"
 	"  PRIMARY KEY (kind, id)\n"
 	") WITHOUT ROWID;\n"
-	"CREATE TABLE search_doc (\n"
-	"  docid INTEGER PRIMARY KEY NOT NULL,\n"
-	"  kind  INTEGER NOT NULL,\n"
-	"  id    TEXT NOT NULL,\n"
-	"  body  TEXT NOT NULL\n"
-	");\n"
-	"CREATE UNIQUE INDEX search_doc_record ON search_doc(kind, id);\n"
-	"CREATE VIRTUAL TABLE search_fts USING fts5(t, content='', detail=none, columnsize=0,\n"
-	"  tokenize='ascii');\n"
+	"CREATE TABLE search_post (\n"
+	"  gram INTEGER NOT NULL,\n"
+	"  seq  INTEGER NOT NULL,\n"
+	"  docs BLOB NOT NULL,\n"
+	"  PRIMARY KEY (gram, seq)\n"
+	") WITHOUT ROWID;\n"
 	"CREATE INDEX search_instructor_phone4 ON instructor(substr(phone, -4));\n"
 	"CREATE INDEX search_worker_phone4 ON worker(substr(phone, -4));\n"
 	"CREATE INDEX search_org_phone4 ON org(substr(phone, -4)) WHERE phone <> '';\n"

@@ -18,12 +18,21 @@
  * sync_ack: what each peer is known to hold, per origin office (from the
  * high-water marks in the peer's packages).
  *
+ * sync_sent: the highest change of each origin already sent to each peer.
+ * Entries sent before but not yet confirmed travel again one by one, so a
+ * peer that holds some of them skips exactly those; entries never sent
+ * are combined (a row inserted and then edited travels once).
+ *
  * sync_package: the history of packages written and applied.
  *
  * sync_conflict: every case where two offices changed the same record:
  * decided by a rule (resolution 'rule', kept for traceability) or left open
  * for a clerk (resolution NULL), with both versions as JSON for people and
  * as session records (mine_rec/theirs_rec) for writing the chosen one back.
+ *
+ * sync_resolution: a clerk's choice on a conflict.  Unlike the other
+ * tables it travels to every office, where it closes the same conflict
+ * (the chosen values travel as an ordinary change with a higher version).
  *
  * sync_alias: records registered at two offices under the same natural key
  * (a credit code, a phone): the older id is kept and the other one's
@@ -51,6 +60,12 @@ const char migration_sync[] =
 	"  recv_at  TEXT\n"
 	");\n"
 	"CREATE TABLE sync_ack (\n"
+	"  peer   TEXT NOT NULL REFERENCES sync_peer(code),\n"
+	"  origin TEXT NOT NULL,\n"
+	"  seq    INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (peer, origin)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE sync_sent (\n"
 	"  peer   TEXT NOT NULL REFERENCES sync_peer(code),\n"
 	"  origin TEXT NOT NULL,\n"
 	"  seq    INTEGER NOT NULL,\n"
@@ -92,6 +107,16 @@ const char migration_sync[] =
 	");\n"
 	"CREATE INDEX sync_conflict_open ON sync_conflict(resolution, id);\n"
 	"CREATE INDEX sync_conflict_record ON sync_conflict(tbl, record_id);\n"
+	"CREATE TABLE sync_resolution (\n"
+	"  id        TEXT PRIMARY KEY NOT NULL,\n"
+	"  tbl       TEXT NOT NULL,\n"
+	"  record_id TEXT NOT NULL,\n"
+	"  keep      TEXT NOT NULL CHECK (keep IN ('mine','theirs')),\n"
+	"  columns   TEXT NOT NULL DEFAULT '',\n"
+	"  office    TEXT NOT NULL,\n"
+	"  operator  TEXT NOT NULL,\n"
+	"  at        TEXT NOT NULL\n"
+	");\n"
 	"CREATE TABLE sync_alias (\n"
 	"  tbl    TEXT NOT NULL,\n"
 	"  loser  TEXT NOT NULL,\n"

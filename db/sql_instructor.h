@@ -44,6 +44,30 @@
 	/* One page after (?1, ?2) by (name, id). */                               \
 	X(INSTR_LIST, "SELECT " INSTR_COLS " WHERE i.deleted = 0 "                     \
 		      "AND (?1 IS NULL OR i.name > ?1 OR (i.name = ?1 AND i.id > ?2)) " \
-		      "ORDER BY i.name, i.id LIMIT ?3")
+		      "ORDER BY i.name, i.id LIMIT ?3") \
+	SQL_INSTRUCTOR_PAGE(X)
+
+/* The roster's pages (core/list.c, db/sql_page.h): an instructor is under a
+ * grid node when one of the grids they are responsible for is. */
+#include "sql_page.h"
+#define INSTR_PG_GRIDS "coalesce((SELECT group_concat(g.name, '、') FROM instructor_grid ig "  \
+		       "JOIN grid g ON g.id = ig.grid_id WHERE ig.instructor_id = i.id "      \
+		       "AND g.deleted = 0), '')"
+#define INSTR_PG_COLS "i.id, i.version, i.name, i.phone, coalesce(i.gender, ''), i.role, "   \
+		      "i.status, i.unit, " INSTR_PG_GRIDS
+#define INSTR_PG_WHERE "i.deleted = 0 AND (?1 IS NULL OR EXISTS(SELECT 1 FROM instructor_grid ig " \
+		       "WHERE ig.instructor_id = i.id AND " PAGE_UNDER("ig.grid_id") "))"
+#define INSTR_PAGE(X, n, key)                                                          \
+	PAGE_STMTS(X, INSTR_PAGE_##n, INSTR_PG_COLS, "instructor i",                    \
+		   "json_each(?2) j CROSS JOIN instructor i ON i.id = j.value", INSTR_PG_WHERE, \
+		   key, "i.rowid")
+#define SQL_INSTRUCTOR_PAGE(X)                                                         \
+	INSTR_PAGE(X, NAME, "i.name")                                                   \
+	INSTR_PAGE(X, PHONE, "i.phone")                                                 \
+	INSTR_PAGE(X, GENDER, "coalesce(i.gender, '')")                                 \
+	INSTR_PAGE(X, ROLE, "i.role")                                                   \
+	INSTR_PAGE(X, STATUS, "i.status")                                               \
+	INSTR_PAGE(X, UNIT, "i.unit")                                                   \
+	INSTR_PAGE(X, GRIDS, INSTR_PG_GRIDS)
 
 #endif

@@ -41,6 +41,25 @@
 		    "  SELECT ?1 UNION SELECT c.id FROM grid c JOIN sub ON c.parent_id = sub.id) " \
 		    "  SELECT id FROM sub)) "                                          \
 		    "AND (?2 IS NULL OR o.name > ?2 OR (o.name = ?2 AND o.id > ?3)) "  \
-		    "ORDER BY o.name, o.id LIMIT ?4")
+		    "ORDER BY o.name, o.id LIMIT ?4") \
+	SQL_ORG_PAGE(X)
+
+/* The organisations' pages (core/list.c, db/sql_page.h). */
+#include "sql_page.h"
+#define ORG_PG_COLS "o.id, o.version, o.name, o.credit_code, o.kind, g.name, o.party_org, "   \
+		    "o.contact, o.phone"
+#define ORG_PAGE(X, n, key)                                                            \
+	PAGE_STMTS(X, ORG_PAGE_##n, ORG_PG_COLS, "org o CROSS JOIN grid g ON g.id = o.grid_id", \
+		   "json_each(?2) j CROSS JOIN org o ON o.id = j.value "                 \
+		   "CROSS JOIN grid g ON g.id = o.grid_id",                                \
+		   "o.deleted = 0 AND " PAGE_UNDER("o.grid_id"), key, "o.rowid")
+#define SQL_ORG_PAGE(X)                                                                \
+	ORG_PAGE(X, NAME, "o.name")                                                     \
+	ORG_PAGE(X, CODE, "o.credit_code")                                              \
+	ORG_PAGE(X, KIND, "o.kind")                                                     \
+	ORG_PAGE(X, GRID, "g.name")                                                     \
+	ORG_PAGE(X, PARTY, "o.party_org")                                               \
+	ORG_PAGE(X, CONTACT, "o.contact")                                               \
+	ORG_PAGE(X, PHONE, "o.phone")
 
 #endif

@@ -3,29 +3,52 @@
 #ifndef GW_SQL_SEARCH_H
 #define GW_SQL_SEARCH_H
 
-/* The records noted dirty of one kind, with the text to index (fields
- * joined by U+001F), whether the record is live, and what the index holds
- * for it now.  Ordered by id, which follows the table's own order. */
+/* The records noted dirty of one kind: rowid (NULL when gone), whether it
+ * is live, its text to index (fields joined by U+001F). */
 #define SEARCH_DIRTY_SQL(k, tbl, text)                                                   \
-	"SELECT d.id, x.id IS NOT NULL AND x.deleted = 0, " text ", s.docid, s.body "     \
-	"FROM search_dirty d LEFT JOIN " tbl " x ON x.id = d.id "                         \
-	"LEFT JOIN search_doc s ON s.kind = d.kind AND s.id = d.id WHERE d.kind = " k
+	"SELECT x.rowid, x.deleted = 0, " text " FROM search_dirty d "                    \
+	"LEFT JOIN " tbl " x ON x.id = d.id WHERE d.kind = " k
+
+/* A record by the rowid its postings hold: id, text, live. */
+#define SEARCH_TEXT_SQL(tbl, text)                                                       \
+	"SELECT x.id, " text ", x.deleted = 0 FROM " tbl " x WHERE x.rowid = ?1"
+
+/* Each table's last rowid and its id; and the ids at given rowids: the
+ * index's check that rowids were not renumbered (core/search_index.c). */
+#define SEARCH_LAST_SQL(tbl)                                                             \
+	"(SELECT rowid FROM " tbl " ORDER BY rowid DESC LIMIT 1), "                       \
+	"(SELECT id FROM " tbl " ORDER BY rowid DESC LIMIT 1)"
+#define SEARCH_AT_SQL(tbl, n) "(SELECT id FROM " tbl " WHERE rowid = ?" n ")"
 
 /* A name range [?1, ?2) over a UNIQUE index, exact match first. */
 #define SEARCH_RANGE(tbl, col)                                                           \
 	"SELECT id, " col " = ?1 FROM " tbl " WHERE " col " >= ?1 AND " col " < ?2 "       \
 	"AND deleted = 0 ORDER BY " col " LIMIT ?3"
 
+#define SEARCH_TEXT_ONE "x.name"
+#define SEARCH_TEXT_TICKET "x.title || char(31) || x.reporter"
+
 #define SQL_SEARCH(X)                                                                    \
 	X(SEARCH_DIRTY_ANY, "SELECT EXISTS (SELECT 1 FROM search_dirty)")                   \
-	X(SEARCH_DOC_ANY, "SELECT EXISTS (SELECT 1 FROM search_doc)")                       \
-	X(SEARCH_DIRTY_INSTRUCTOR, SEARCH_DIRTY_SQL("0", "instructor", "x.name"))           \
-	X(SEARCH_DIRTY_ORG, SEARCH_DIRTY_SQL("1", "org", "x.name"))                         \
-	X(SEARCH_DIRTY_GRID, SEARCH_DIRTY_SQL("2", "grid", "x.name"))                       \
-	X(SEARCH_DIRTY_TICKET, SEARCH_DIRTY_SQL("3", "ticket",                              \
-						 "x.title || char(31) || x.reporter"))     \
-	X(SEARCH_DIRTY_WORKER, SEARCH_DIRTY_SQL("4", "worker", "x.name"))                   \
-	X(SEARCH_DIRTY_STATION, SEARCH_DIRTY_SQL("5", "station", "x.name"))                 \
+	X(SEARCH_POST_ANY, "SELECT EXISTS (SELECT 1 FROM search_post)")                     \
+	X(SEARCH_DIRTY_INSTRUCTOR, SEARCH_DIRTY_SQL("0", "instructor", SEARCH_TEXT_ONE))    \
+	X(SEARCH_DIRTY_ORG, SEARCH_DIRTY_SQL("1", "org", SEARCH_TEXT_ONE))                  \
+	X(SEARCH_DIRTY_GRID, SEARCH_DIRTY_SQL("2", "grid", SEARCH_TEXT_ONE))                \
+	X(SEARCH_DIRTY_TICKET, SEARCH_DIRTY_SQL("3", "ticket", SEARCH_TEXT_TICKET))         \
+	X(SEARCH_DIRTY_WORKER, SEARCH_DIRTY_SQL("4", "worker", SEARCH_TEXT_ONE))            \
+	X(SEARCH_DIRTY_STATION, SEARCH_DIRTY_SQL("5", "station", SEARCH_TEXT_ONE))          \
+	X(SEARCH_TEXT_INSTRUCTOR, SEARCH_TEXT_SQL("instructor", SEARCH_TEXT_ONE))           \
+	X(SEARCH_TEXT_ORG, SEARCH_TEXT_SQL("org", SEARCH_TEXT_ONE))                         \
+	X(SEARCH_TEXT_GRID, SEARCH_TEXT_SQL("grid", SEARCH_TEXT_ONE))                       \
+	X(SEARCH_TEXT_TICKET, SEARCH_TEXT_SQL("ticket", SEARCH_TEXT_TICKET))                \
+	X(SEARCH_TEXT_WORKER, SEARCH_TEXT_SQL("worker", SEARCH_TEXT_ONE))                   \
+	X(SEARCH_TEXT_STATION, SEARCH_TEXT_SQL("station", SEARCH_TEXT_ONE))                 \
+	X(SEARCH_LAST, "SELECT " SEARCH_LAST_SQL("instructor") ", " SEARCH_LAST_SQL("org") ", " \
+		       SEARCH_LAST_SQL("grid") ", " SEARCH_LAST_SQL("ticket") ", "          \
+		       SEARCH_LAST_SQL("worker") ", " SEARCH_LAST_SQL("station"))            \
+	X(SEARCH_AT, "SELECT " SEARCH_AT_SQL("instructor", "1") ", " SEARCH_AT_SQL("org", "2") ", " \
+		     SEARCH_AT_SQL("grid", "3") ", " SEARCH_AT_SQL("ticket", "4") ", "          \
+		     SEARCH_AT_SQL("worker", "5") ", " SEARCH_AT_SQL("station", "6"))          \
 	X(SEARCH_DIRTY_CLEAR, "DELETE FROM search_dirty")                                   \
 	X(SEARCH_DIRTY_ALL, "INSERT OR IGNORE INTO search_dirty(kind, id) "                 \
 			    "SELECT 0, id FROM instructor WHERE deleted = 0 "                \
@@ -34,18 +57,19 @@
 			    "UNION ALL SELECT 3, id FROM ticket WHERE deleted = 0 "          \
 			    "UNION ALL SELECT 4, id FROM worker WHERE deleted = 0 "          \
 			    "UNION ALL SELECT 5, id FROM station WHERE deleted = 0")         \
-	X(SEARCH_DOC_INSERT, "INSERT INTO search_doc(kind, id, body) VALUES (?1, ?2, ?3)")  \
-	X(SEARCH_DOC_UPDATE, "UPDATE search_doc SET body = ?2 WHERE docid = ?1")            \
-	X(SEARCH_DOC_DELETE, "DELETE FROM search_doc WHERE docid = ?1")                     \
-	X(SEARCH_DOC_CLEAR, "DELETE FROM search_doc")                                       \
-	X(SEARCH_FTS_INSERT, "INSERT INTO search_fts(rowid, t) VALUES (?1, ?2)")            \
-	X(SEARCH_FTS_DELETE, "INSERT INTO search_fts(search_fts, rowid, t) "                \
-			     "VALUES ('delete', ?1, ?2)")                                    \
-	X(SEARCH_FTS_CLEAR, "INSERT INTO search_fts(search_fts) VALUES ('delete-all')")     \
-	/* Newest first; the caller stops stepping once it has enough. */              \
-	X(SEARCH_MATCH, "SELECT d.id, d.body FROM search_fts "                              \
-			"JOIN search_doc d ON d.docid = search_fts.rowid "                  \
-			"WHERE search_fts MATCH ?1 ORDER BY search_fts.rowid DESC")         \
+	X(SEARCH_LIVE, "SELECT (SELECT count(*) FROM instructor WHERE deleted = 0) "       \
+		       "+ (SELECT count(*) FROM org WHERE deleted = 0) "                    \
+		       "+ (SELECT count(*) FROM grid WHERE deleted = 0) "                   \
+		       "+ (SELECT count(*) FROM ticket WHERE deleted = 0) "                 \
+		       "+ (SELECT count(*) FROM worker WHERE deleted = 0) "                 \
+		       "+ (SELECT count(*) FROM station WHERE deleted = 0)")                \
+	/* Posting lists: the chunks of a gram, or of a range of grams. */             \
+	X(SEARCH_POST_INFO, "SELECT count(*) FROM search_post WHERE gram = ?1")             \
+	X(SEARCH_POST_INSERT, "INSERT INTO search_post(gram, seq, docs) VALUES (?1, ?2, ?3)") \
+	X(SEARCH_POST_RANGE, "SELECT gram, docs FROM search_post WHERE gram BETWEEN ?1 AND ?2 " \
+			     "ORDER BY gram, seq")                                           \
+	X(SEARCH_POST_DROP, "DELETE FROM search_post WHERE gram = ?1")                      \
+	X(SEARCH_POST_CLEAR, "DELETE FROM search_post")                                     \
 	/* Phones: exact, start (UNIQUE index), last four (expression index). */       \
 	X(SEARCH_INSTR_PHONE, SEARCH_RANGE("instructor", "phone"))                          \
 	X(SEARCH_INSTR_PHONE4, "SELECT id FROM instructor WHERE substr(phone, -4) = ?1 "   \

@@ -16,6 +16,26 @@
 			  "version = version + 1, updated_at = ?10 WHERE id = ?1")         \
 	X(STATION_EXPORT, "SELECT s.name, g.code, s.address, s.host, s.services, s.hours, " \
 			  "s.lon, s.lat FROM station s JOIN grid g ON g.id = s.grid_id "   \
-			  "WHERE s.deleted = 0 ORDER BY s.name")
+			  "WHERE s.deleted = 0 ORDER BY s.name") \
+	/* Nothing refers to a station, so deleting one is for good. */            \
+	X(STATION_HARD_DELETE, "DELETE FROM station WHERE id = ?1")                      \
+	SQL_STATION_PAGE(X)
+
+/* The stations' pages (core/list.c, db/sql_page.h). */
+#include "sql_page.h"
+#define STATION_PG_COLS "s.id, s.version, s.name, g.name, s.host, s.services, s.hours, s.address"
+#define STATION_PAGE(X, n, key)                                                        \
+	PAGE_STMTS(X, STATION_PAGE_##n, STATION_PG_COLS,                                \
+		   "station s CROSS JOIN grid g ON g.id = s.grid_id",                     \
+		   "json_each(?2) j CROSS JOIN station s ON s.id = j.value "             \
+		   "CROSS JOIN grid g ON g.id = s.grid_id",                                \
+		   "s.deleted = 0 AND " PAGE_UNDER("s.grid_id"), key, "s.rowid")
+#define SQL_STATION_PAGE(X)                                                            \
+	STATION_PAGE(X, NAME, "s.name")                                                 \
+	STATION_PAGE(X, GRID, "g.name")                                                 \
+	STATION_PAGE(X, HOST, "s.host")                                                 \
+	STATION_PAGE(X, SERVICES, "s.services")                                         \
+	STATION_PAGE(X, HOURS, "s.hours")                                               \
+	STATION_PAGE(X, ADDRESS, "s.address")
 
 #endif

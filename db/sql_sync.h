@@ -28,7 +28,9 @@
 	X(SYNC_LOG_MARKS, "SELECT origin, max(last_seq) FROM change_log GROUP BY origin "     \
 			  "ORDER BY origin")                                                   \
 	/* Entries the peer ?1 has not acknowledged, in the order they happened here. */    \
-	X(SYNC_LOG_UNSEEN, "SELECT l.origin, l.first_seq, l.last_seq, l.changeset, l.changes " \
+	X(SYNC_LOG_UNSEEN, "SELECT l.origin, l.first_seq, l.last_seq, l.changeset, l.changes, " \
+			   "ifnull((SELECT s.seq FROM sync_sent s WHERE s.peer = ?1 "           \
+			   "AND s.origin = l.origin), 0) "                                      \
 			   "FROM change_log l WHERE l.origin <> ?1 AND (?2 OR l.last_seq > "   \
 			   "ifnull((SELECT a.seq FROM sync_ack a WHERE a.peer = ?1 "           \
 			   "AND a.origin = l.origin), 0)) ORDER BY l.seq")                     \
@@ -50,6 +52,9 @@
 	X(SYNC_ACK_SET, "INSERT INTO sync_ack(peer, origin, seq) VALUES (?1, ?2, ?3) "         \
 			"ON CONFLICT(peer, origin) DO UPDATE SET seq = excluded.seq "          \
 			"WHERE excluded.seq > seq")                                            \
+	X(SYNC_SENT_SET, "INSERT INTO sync_sent(peer, origin, seq) VALUES (?1, ?2, ?3) "        \
+			 "ON CONFLICT(peer, origin) DO UPDATE SET seq = excluded.seq "          \
+			 "WHERE excluded.seq > seq")                                            \
 	X(SYNC_PACKAGE_INSERT, "INSERT INTO sync_package(direction, peer, seq, at, operator, " \
 			       "file, bytes, sections, changes, conflicts, checksum) "          \
 			       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")        \
@@ -73,6 +78,8 @@
 	X(SYNC_CONFLICT_SUPERSEDE, "UPDATE sync_conflict SET resolution = 'superseded', "     \
 				   "resolved_at = ?3, resolved_by = ?4 WHERE tbl = ?1 AND "     \
 				   "record_id = ?2 AND resolution IS NULL")                     \
+	X(SYNC_RESOLUTION_INSERT, "INSERT INTO sync_resolution(id, tbl, record_id, keep, "     \
+				  "columns, office, operator, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
 	/* merged duplicates */                                                              \
 	X(SYNC_ALIAS_SET, "INSERT OR REPLACE INTO sync_alias(tbl, loser, winner) "             \
 			  "VALUES (?1, ?2, ?3)")                                                \

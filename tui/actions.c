@@ -31,6 +31,18 @@ enum action action_for_key(int key)
 	return ACT_NONE;
 }
 
+enum action action_for_key_in(int key, unsigned scope)
+{
+	if (key == 0)
+		return ACT_NONE;
+	for (int a = 1; a < ACT_COUNT; a++)
+		if (defs[a].scope & scope)
+			for (int i = 0; i < ACTION_MAX_KEYS; i++)
+				if (defs[a].keys[i] == key)
+					return (enum action)a;
+	return ACT_NONE;
+}
+
 const int *action_keys(enum action a)
 {
 	static const int none[ACTION_MAX_KEYS];

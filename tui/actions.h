@@ -24,6 +24,11 @@ enum {
 	SC_GLOBAL = 1,  /* anywhere */
 	SC_LIST = 2,    /* moving through a table */
 	SC_TREE = 4,    /* the grid tree */
+	SC_RECORDS = 8, /* a table of records: forms, filter, sort, tags */
+	SC_FORM = 16,   /* a form */
+	SC_PICK = 32,   /* a pick-list */
+	SC_CONFIRM = 64,/* a question */
+	SC_FILTER = 128,/* typing a filter */
 };
 
 /* X(ID, config name, key1, key2, key3, scope,
@@ -53,6 +58,46 @@ enum {
 	  "展开；已展开则显示详情", "expand; when expanded, show the detail", "", "")   \
 	X(COLLAPSE, "collapse", KC(KEY_LEFT), 'h', 0, SC_TREE,                          \
 	  "收起；已收起则到上级", "collapse; when collapsed, go to the parent", "", "") \
+	X(EDIT, "edit", '\r', '\n', 'e', SC_RECORDS,                                    \
+	  "在表单中打开所选记录以修改", "open the selected record in its form", "编辑", "edit") \
+	X(NEW, "new", 'n', 0, 0, SC_RECORDS,                                            \
+	  "新建记录（保存后接着录入下一条，Esc 结束）",                                 \
+	  "new record (after saving, the next one; Esc stops)", "新建", "new")         \
+	X(DELETE, "delete", 'd', 0, 0, SC_RECORDS,                                      \
+	  "删除所选记录（先确认；被引用的记录只标记删除）",                             \
+	  "delete the selected record (asks first; referenced records are kept, marked deleted)", \
+	  "删除", "delete")                                                             \
+	X(FILTER, "filter", '/', 0, 0, SC_RECORDS,                                      \
+	  "筛选：输入姓名片段、拼音首字母、电话或编码，边输边筛；Esc 清除",             \
+	  "filter as you type: part of a name, pinyin initials, a phone or a code; Esc clears", \
+	  "筛选", "filter")                                                             \
+	X(SORT, "sort", 's', 0, 0, SC_RECORDS,                                          \
+	  "按下一列排序", "sort by the next column", "排序", "sort")                    \
+	X(SORT_REVERSE, "sort_reverse", 'S', 0, 0, SC_RECORDS,                          \
+	  "反转排序方向", "reverse the sort order", "", "")                             \
+	X(TAG, "tag", ' ', 0, 0, SC_RECORDS,                                            \
+	  "标记或取消标记所选行", "tag or untag the selected row", "标记", "tag")        \
+	X(BULK, "bulk", 'b', 0, 0, SC_RECORDS,                                          \
+	  "对已标记的行（无标记时对所选行）批量操作",                                   \
+	  "act on every tagged row (the selected one when none is tagged)", "批量", "bulk") \
+	X(FOCUS, "focus", '\t', 0, 0, SC_RECORDS,                                       \
+	  "在网格树与列表之间切换", "switch between the grid tree and the table", "切换", "pane") \
+	X(NEXT_FIELD, "next_field", '\t', KC(KEY_DOWN), 0, SC_FORM,                     \
+	  "下一项", "next field", "下一项", "next")                                     \
+	X(PREV_FIELD, "prev_field", KC(KEY_BTAB), KC(KEY_UP), 0, SC_FORM,               \
+	  "上一项", "previous field", "", "")                                           \
+	X(PICK, "pick", '\r', '\n', 0, SC_FORM,                                         \
+	  "选择项打开列表；文本框到下一项（多行文本中换行）",                           \
+	  "a choice opens its list; in text, the next field (a new line in long text)", \
+	  "选择", "choose")                                                             \
+	X(SAVE, "save", KEY_CTRL('s'), KC(KEY_F(9)), 0, SC_FORM,                        \
+	  "保存（必填项标有 *）", "save (required fields are marked *)", "保存", "save") \
+	X(CHOOSE, "choose", '\r', '\n', 0, SC_PICK | SC_CONFIRM | SC_FILTER,             \
+	  "确定", "confirm", "确定", "ok")                                              \
+	X(TOGGLE, "toggle", ' ', 0, 0, SC_PICK,                                         \
+	  "勾选或取消（可多选的列表）", "tick or untick (lists that take several)", "勾选", "tick") \
+	X(YES, "yes", 'y', 'Y', 0, SC_CONFIRM, "是", "yes", "是", "yes")                 \
+	X(NO, "no", 'n', 'N', 0, SC_CONFIRM, "否", "no", "否", "no")                     \
 	X(BACK, "back", KEY_ESC, 0, 0, SC_GLOBAL,                                       \
 	  "返回（关闭详情、帮助）", "back (closes the detail or the help)", "返回", "back") \
 	X(QUIT, "quit", KC(KEY_F(10)), 'q', KEY_CTRL('c'), SC_GLOBAL,                   \
@@ -86,6 +131,10 @@ enum action {
 
 /* The action bound to key, or ACT_NONE. */
 enum action action_for_key(int key);
+
+/* The first action of the scopes in `scope` bound to key, or ACT_NONE: the
+ * same key may mean different things in a form and in a table. */
+enum action action_for_key_in(int key, unsigned scope);
 
 /* Keys bound to a (0 ends the list early); ACTION_MAX_KEYS entries. */
 const int *action_keys(enum action a);

@@ -17,6 +17,8 @@
 
 #include "app.h"
 #include "cli.h"
+#include "dialog.h"
+#include "form.h"
 #include "width.h"
 
 static unsigned soon_on_action(struct app *a, enum action act)
@@ -29,17 +31,29 @@ static unsigned soon_on_action(struct app *a, enum action act)
 static void soon_draw(struct app *a, WINDOW *w, int y, int x, int h, int cols);
 
 /* Screens not built yet say so instead of showing nothing. */
-#define SOON(t) {.title = t, .scope = 0, .on_action = soon_on_action, .draw = soon_draw}
-static const struct screen_ops soon_ops[SCR_COUNT] = {
-	[SCR_INSTRUCTORS] = SOON(S_SCR_INSTRUCTORS), [SCR_TICKETS] = SOON(S_SCR_TICKETS),
-	[SCR_ORGS] = SOON(S_SCR_ORGS),               [SCR_WORKERS] = SOON(S_SCR_WORKERS),
-	[SCR_STATIONS] = SOON(S_SCR_STATIONS),       [SCR_REPORTS] = SOON(S_SCR_REPORTS),
+static const struct screen_ops soon_reports = {
+	.title = S_SCR_REPORTS, .scope = 0, .on_action = soon_on_action, .draw = soon_draw,
 };
-#undef SOON
+
+static const struct screen_ops *const screens[SCR_COUNT] = {
+	[SCR_GRIDS] = &screen_grids_ops,       [SCR_INSTRUCTORS] = &screen_instructors_ops,
+	[SCR_TICKETS] = &screen_tickets_ops,   [SCR_ORGS] = &screen_orgs_ops,
+	[SCR_WORKERS] = &screen_workers_ops,   [SCR_STATIONS] = &screen_stations_ops,
+	[SCR_REPORTS] = &soon_reports,
+};
 
 static const struct screen_ops *ops_of(enum scr s)
 {
-	return s == SCR_GRIDS ? &screen_grids_ops : &soon_ops[s];
+	return screens[s];
+}
+
+/* The scopes the keys mean now: the top modal's, else the screen's. */
+static unsigned scope_now(struct app *a)
+{
+	if (a->nmodal)
+		return SC_GLOBAL | a->modal[a->nmodal - 1].ops->scope;
+	const struct screen_ops *o = ops_of(a->cur);
+	return SC_GLOBAL | (o->scope_now ? o->scope_now(a) : o->scope);
 }
 
 static void soon_draw(struct app *a, WINDOW *w, int y, int x, int h, int cols)
@@ -112,7 +126,7 @@ static void draw_menu(struct app *a, int cols)
 
 static void draw_bars(struct app *a, int rows, int cols)
 {
-	unsigned scope = SC_GLOBAL | ops_of(a->cur)->scope;
+	unsigned scope = scope_now(a);
 	char item[96], key[24];
 	int x = 1;
 	ui_text(stdscr, rows - 2, 0, cols, "", A_REVERSE, UI_LEFT);
@@ -149,7 +163,8 @@ static void draw_bars(struct app *a, int rows, int cols)
 /* The help lines of the current screen: every action it answers. */
 static int help_lines(struct app *a, enum action *out)
 {
-	unsigned scope = SC_GLOBAL | ops_of(a->cur)->scope;
+	unsigned scope = SC_GLOBAL | (a->nmodal ? a->modal[a->nmodal - 1].ops->scope
+						 : ops_of(a->cur)->scope);
 	int n = 0;
 	for (int act = 1; act < ACT_COUNT; act++)
 		if (action_scope(act) & scope)
@@ -198,7 +213,8 @@ static void draw_help(struct app *a, int rows, int cols)
 	struct help_box b;
 	char title[128], keys[64];
 	help_geometry(a, rows, cols, &b, acts);
-	snprintf(title, sizeof title, ui_s(S_HELP_TITLE), ui_s(ops_of(a->cur)->title));
+	snprintf(title, sizeof title, ui_s(S_HELP_TITLE),
+		 ui_s(a->nmodal ? a->modal[a->nmodal - 1].ops->title : ops_of(a->cur)->title));
 	ui_box(stdscr, b.y, b.x, b.h, b.cols, title);
 	int inner = b.cols - 4;
 	for (int i = 0; i < b.shown && a->help_top + i < b.nlines; i++) {
@@ -248,12 +264,26 @@ static void draw(struct app *a, unsigned ch)
 	} else {
 		if (ch & CH_MENU)
 			draw_menu(a, cols);
-		if (ch & CH_BODY)
+		if (ch & CH_BODY) {
+			a->cursor_y = a->cursor_x = -1;
 			ops_of(a->cur)->draw(a, stdscr, 1, 0, rows - 3, cols);
+			/* Each layer over the last, so all of them are redrawn. */
+			for (int i = 0; i < a->nmodal; i++)
+				if (a->modal[i].ops->draw)
+					a->modal[i].ops->draw(a, a->modal[i].m, rows, cols);
+		}
 		if (ch & CH_BARS)
 			draw_bars(a, rows, cols);
 		if (a->help && (ch & CH_BODY))
 			draw_help(a, rows, cols);
+	}
+	/* The terminal's cursor stands in the field being typed in, where an
+	 * input method shows what is being composed. */
+	if (!a->help && a->cursor_y >= 0 && !too_small(rows, cols)) {
+		curs_set(1);
+		wmove(stdscr, a->cursor_y, a->cursor_x);
+	} else {
+		curs_set(0);
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
@@ -261,18 +291,83 @@ static void draw(struct app *a, unsigned ch)
 
 /* ---- input ------------------------------------------------------------ */
 
-static unsigned show_screen(struct app *a, enum scr s)
+unsigned app_show(struct app *a, enum scr s)
 {
-	if (s == a->cur)
+	if (s == a->cur && a->opened[s])
 		return CH_NONE;
 	a->cur = s;
 	if (!a->opened[s] && ops_of(s)->open) {
 		struct gw_err err;
 		a->opened[s] = 1;
+		a->seen_gen[s] = a->data_gen;
 		if (ops_of(s)->open(a, &err) != GW_OK)
 			app_msg(a, "%s", err.msg);
+	} else if (a->seen_gen[s] != a->data_gen) {
+		a->seen_gen[s] = a->data_gen;
+		if (ops_of(s)->refresh)
+			ops_of(s)->refresh(a);
 	}
 	return CH_ALL;
+}
+
+void app_changed(struct app *a)
+{
+	a->data_gen++;
+	if (a->opened[a->cur]) {
+		a->seen_gen[a->cur] = a->data_gen;
+		if (ops_of(a->cur)->refresh)
+			ops_of(a->cur)->refresh(a);
+	}
+}
+
+unsigned app_push(struct app *a, const struct modal_ops *ops, void *m)
+{
+	if (a->nmodal == APP_MAX_MODALS) {
+		if (ops->free)
+			ops->free(m);
+		return CH_NONE;
+	}
+	a->modal[a->nmodal].ops = ops;
+	a->modal[a->nmodal].m = m;
+	a->nmodal++;
+	return CH_ALL;
+}
+
+unsigned app_pop(struct app *a)
+{
+	if (a->nmodal == 0)
+		return CH_NONE;
+	a->nmodal--;
+	if (a->modal[a->nmodal].ops->free)
+		a->modal[a->nmodal].ops->free(a->modal[a->nmodal].m);
+	/* A box cut double-width characters underneath: see help_action. */
+	clearok(curscr, TRUE);
+	return CH_ALL;
+}
+
+void *app_top(struct app *a, const struct modal_ops *ops)
+{
+	if (a->nmodal == 0 || a->modal[a->nmodal - 1].ops != ops)
+		return NULL;
+	return a->modal[a->nmodal - 1].m;
+}
+
+static void quit_yes(struct app *a, void *ctx)
+{
+	(void)ctx;
+	for (int i = 0; i < a->nmodal; i++)
+		if (a->modal[i].ops->discard)
+			a->modal[i].ops->discard(a, a->modal[i].m);
+	a->quit = 1;
+}
+
+unsigned app_quit(struct app *a)
+{
+	for (int i = 0; i < a->nmodal; i++)
+		if (a->modal[i].ops->dirty && a->modal[i].ops->dirty(a->modal[i].m))
+			return dialog_confirm(a, ui_s(S_ASK_QUIT), quit_yes, NULL);
+	quit_yes(a, NULL);
+	return CH_NONE;
 }
 
 static unsigned help_action(struct app *a, enum action act)
@@ -294,8 +389,8 @@ static unsigned help_action(struct app *a, enum action act)
 		clearok(curscr, TRUE);
 		return CH_ALL;
 	case ACT_QUIT:
-		a->quit = 1;
-		return CH_NONE;
+		a->help = 0;
+		return app_quit(a) | CH_ALL;
 	case ACT_UP:
 		top--;
 		break;
@@ -331,8 +426,7 @@ static unsigned global_action(struct app *a, enum action act)
 {
 	switch (act) {
 	case ACT_QUIT:
-		a->quit = 1;
-		return CH_NONE;
+		return app_quit(a);
 	case ACT_HELP:
 		a->help = 1;
 		a->help_top = 0;
@@ -347,11 +441,11 @@ static unsigned global_action(struct app *a, enum action act)
 	case ACT_SCREEN_WORKERS:
 	case ACT_SCREEN_STATIONS:
 	case ACT_SCREEN_REPORTS:
-		return show_screen(a, (enum scr)(act - ACT_SCREEN_GRIDS));
+		return app_show(a, (enum scr)(act - ACT_SCREEN_GRIDS));
 	case ACT_BACK:
 		/* Esc on a screen that is not open yet goes back to the grids. */
 		if (a->cur != SCR_GRIDS && !ops_of(a->cur)->open)
-			return show_screen(a, SCR_GRIDS);
+			return app_show(a, SCR_GRIDS);
 		return CH_NONE;
 	default:
 		return CH_NONE;
@@ -364,17 +458,37 @@ static unsigned handle_key(struct app *a, int key)
 		return CH_ALL;
 	int rows, cols;
 	getmaxyx(stdscr, rows, cols);
-	enum action act = action_for_key(key);
 	if (too_small(rows, cols)) {
 		/* Nothing to act on that the clerk could see; only quitting. */
+		enum action act = action_for_key_in(key, SC_GLOBAL);
 		if (act == ACT_QUIT)
-			a->quit = 1;
+			return app_quit(a);
 		return act == ACT_REDRAW ? CH_ALL : CH_NONE;
 	}
+	if (a->help)
+		return help_action(a, action_for_key_in(key, SC_GLOBAL | SC_LIST));
+	if (a->nmodal) {
+		unsigned ch = a->modal[a->nmodal - 1].ops->on_key(a, a->modal[a->nmodal - 1].m, key);
+		if (!(ch & CH_UNHANDLED))
+			return ch;
+		/* Modal: screens stay where they are underneath. */
+		switch (action_for_key_in(key, SC_GLOBAL)) {
+		case ACT_HELP:
+			a->help = 1;
+			a->help_top = 0;
+			return CH_BODY;
+		case ACT_REDRAW:
+			clearok(curscr, TRUE);
+			return CH_ALL;
+		case ACT_QUIT:
+			return app_quit(a);
+		default:
+			return CH_NONE;
+		}
+	}
+	enum action act = action_for_key_in(key, scope_now(a));
 	if (act == ACT_NONE)
 		return CH_NONE;
-	if (a->help)
-		return help_action(a, act);
 	unsigned ch = ops_of(a->cur)->on_action(a, act);
 	if (!(ch & CH_UNHANDLED))
 		return ch;
@@ -459,9 +573,12 @@ int tui_main(struct cli *c)
 
 	a.cur = SCR_GRIDS;
 	a.opened[SCR_GRIDS] = 1;
+	a.cursor_y = a.cursor_x = -1;
 	struct gw_err err;
 	if (screen_grids_ops.open(&a, &err) != GW_OK)
 		app_msg(&a, "%s", err.msg);
+	/* A form that was being filled in when the program died. */
+	form_recover_offer(&a);
 
 	erase();
 	draw(&a, CH_ALL);
@@ -482,6 +599,8 @@ int tui_main(struct cli *c)
 
 	endwin();
 	delscreen(term);
+	while (a.nmodal)
+		app_pop(&a);
 	for (int s = 0; s < SCR_COUNT; s++)
 		if (a.opened[s] && ops_of(s)->close)
 			ops_of(s)->close(&a);

@@ -41,6 +41,27 @@ enum {
 #define APP_MIN_COLS 80
 #define APP_MIN_ROWS 24
 
+/* A modal layer above the screen: a form, a pick-list, a question, or the
+ * filter being typed.  It gets every key first, as the raw key (text goes
+ * into its fields); what it does not handle (CH_UNHANDLED) reaches only
+ * the global help, redraw and quit.  It closes itself with app_pop. */
+struct modal_ops {
+	enum ui_str title;         /* for the help overlay */
+	unsigned scope;            /* SC_* of its keys: hint bar, help, key lookup */
+	unsigned (*on_key)(struct app *a, void *m, int key);
+	/* Draws over the screen (rows x cols is the whole terminal); may set
+	 * a->cursor_y / cursor_x to show the terminal's cursor.  NULL when the
+	 * screen draws the modal's state itself (the filter line). */
+	void (*draw)(struct app *a, void *m, int rows, int cols);
+	void (*free)(void *m);
+	/* Whether it holds input that quitting would throw away (may be NULL). */
+	int (*dirty)(void *m);
+	/* Throws that input away for good (its saved draft); may be NULL. */
+	void (*discard)(struct app *a, void *m);
+};
+
+#define APP_MAX_MODALS 6
+
 struct app {
 	struct gw *gw;
 	const char *db_path;
@@ -53,6 +74,15 @@ struct app {
 	int read_errors;           /* get_wch errors in a row */
 	FILE *trace;               /* $GRIDWORK_TRACE, or NULL */
 	unsigned long frame;
+	struct {
+		const struct modal_ops *ops;
+		void *m;
+	} modal[APP_MAX_MODALS];
+	int nmodal;
+	int cursor_y, cursor_x;    /* where a modal wants the cursor, -1: hidden */
+	unsigned long data_gen;    /* bumped by every write: screens reload */
+	unsigned long seen_gen[SCR_COUNT];   /* the data_gen each screen shows */
+	char draft_dir[4096];      /* where form drafts are kept ("" none) */
 };
 
 struct screen_ops {
@@ -67,9 +97,35 @@ struct screen_ops {
 	unsigned (*on_action)(struct app *a, enum action act);
 	/* Draws the screen's whole area. */
 	void (*draw)(struct app *a, WINDOW *w, int y, int x, int h, int cols);
+	/* The scopes its keys mean right now (a table and its tree pane take
+	 * Enter differently); NULL: scope. */
+	unsigned (*scope_now)(struct app *a);
+	/* Reads its data again after the database changed, keeping the
+	 * clerk's place; NULL: nothing to reload. */
+	void (*refresh)(struct app *a);
 };
 
 extern const struct screen_ops screen_grids_ops;
+extern const struct screen_ops screen_instructors_ops, screen_tickets_ops, screen_orgs_ops,
+	screen_workers_ops, screen_stations_ops;
+
+/* Puts a modal layer on top (it is owned from then on: freed by app_pop,
+ * or at once when the stack is full).  Returns CH_ALL. */
+unsigned app_push(struct app *a, const struct modal_ops *ops, void *m);
+/* Closes the top modal layer (freeing it).  Returns CH_ALL. */
+unsigned app_pop(struct app *a);
+/* The top modal's state when it is of ops, else NULL. */
+void *app_top(struct app *a, const struct modal_ops *ops);
+
+/* Quits, asking first when a form holds unsaved input. */
+unsigned app_quit(struct app *a);
+
+/* Switches to screen s (opening it when needed); returns CH_* bits. */
+unsigned app_show(struct app *a, enum scr s);
+
+/* Notes that the database changed: screens reload what they show. */
+void app_changed(struct app *a);
+
 
 /* Sets the status line message (printf-style); returns CH_BARS. */
 unsigned app_msg(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

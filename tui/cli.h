@@ -49,6 +49,12 @@ int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_find(struct cli *c, int argc, char **argv);      /* cli_find.c */
+int cmd_report(struct cli *c, int argc, char **argv);    /* cli_report.c */
+int cmd_activity(struct cli *c, int argc, char **argv);  /* cli_report.c */
+int cmd_coop(struct cli *c, int argc, char **argv);      /* cli_report.c */
+int cmd_credit(struct cli *c, int argc, char **argv);    /* cli_report.c */
+int cmd_sync(struct cli *c, int argc, char **argv);      /* cli_sync.c */
+int cmd_ticket(struct cli *c, int argc, char **argv);    /* cli_ticket.c */
 
 /* Opens the full-screen interface on the database. */
 int tui_main(struct cli *c);

@@ -1,6 +1,7 @@
 /* table.c - the table widget (see table.h). */
 #include "table.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "status.h"
@@ -13,6 +14,7 @@ void table_init(struct table *t, const struct table_col *cols, int ncols, void *
 	t->ctx = ctx;
 	t->sel = -1;
 	t->page = 1;
+	t->sort_col = -1;
 }
 
 /* Keeps top so that sel is within the page of the last draw. */
@@ -113,9 +115,16 @@ static void draw_line(WINDOW *w, const struct table *t, int row, int y, int x, i
 		enum ui_align al = t->cols[i].align;
 		if (row < 0) {
 			text = ui_s(t->cols[i].title);
-		} else if (row < t->nrows && t->cols[i].cell) {
+			if (i == t->sort_col) {
+				snprintf(buf, sizeof buf, "%s%s", text, t->sort_desc ? "v" : "^");
+				text = buf;
+			}
+		} else if (row < t->nrows && (t->cols[i].cell || t->cols[i].cell_arg)) {
 			buf[0] = 0;
-			t->cols[i].cell(t->ctx, row, buf, sizeof buf);
+			if (t->cols[i].cell)
+				t->cols[i].cell(t->ctx, row, buf, sizeof buf);
+			else
+				t->cols[i].cell_arg(t->ctx, row, t->cols[i].arg, buf, sizeof buf);
 			text = buf;
 		}
 		ui_text(w, y, cx, widths[i], text, attr, al);
@@ -141,7 +150,8 @@ void table_draw(WINDOW *w, struct table *t, int y, int x, int h, int width)
 			draw_line(w, t, t->nrows, y + 1 + i, x, n, widths, A_NORMAL);
 			continue;
 		}
-		draw_line(w, t, row, y + 1 + i, x, n, widths, row == t->sel ? A_REVERSE : A_NORMAL);
+		attr_t extra = t->row_attr ? t->row_attr(t->ctx, row) : A_NORMAL;
+		draw_line(w, t, row, y + 1 + i, x, n, widths, (row == t->sel ? A_REVERSE : A_NORMAL) | extra);
 	}
 }
 

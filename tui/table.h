@@ -27,6 +27,10 @@ struct table_col {
 	enum ui_align align;
 	/* Writes the text of row's cell into buf (size sz, UTF-8). */
 	void (*cell)(void *ctx, int row, char *buf, size_t sz);
+	/* Or, for tables whose columns are data too: the same with the
+	 * column's arg (used when cell is NULL). */
+	void (*cell_arg)(void *ctx, int row, int arg, char *buf, size_t sz);
+	int arg;
 };
 
 struct table {
@@ -37,6 +41,10 @@ struct table {
 	int sel;                /* selected row, -1 when there are none */
 	int top;                /* first row shown */
 	int page;               /* rows shown at the last draw (PgUp/PgDn step) */
+	int sort_col;           /* column whose title shows the sort mark, -1 none */
+	int sort_desc;
+	/* Extra attribute of a row (A_BOLD for an overdue ticket); may be NULL. */
+	attr_t (*row_attr)(void *ctx, int row);
 };
 
 /* Sets up t over cols (static, owned by the caller) with no rows. */
@@ -55,7 +63,9 @@ void table_select(struct table *t, int row);
 int table_layout(const struct table *t, int width, int *widths);
 
 /* Draws the header line and as many rows as fit in h - 1 lines at (y, x),
- * `width` columns wide.  The selected row is shown reversed. */
+ * `width` columns wide.  The selected row is shown reversed; the sort
+ * column's title ends in '^' (ascending) or 'v' (descending), ASCII so
+ * that it is one column in every terminal. */
 void table_draw(WINDOW *w, struct table *t, int y, int x, int h, int width);
 
 /* Moves the selection for a movement action.  Returns 1 if the selection

@@ -379,7 +379,7 @@ static void gen_tickets(const char *dir, long n, long norgs, long ninstr, long n
 	for (long i = 0; i < n; i++) {
 		int cat = below(14);
 		int year = 2020 + (int)(i * 5 / n);
-		int month = 1 + below(12), day = 1 + below(28);
+		int month = 1 + below(12), day = 1 + below(27);
 		fprintf(f, "SC-%d-%06ld,", year, i + 1);
 		title(f, title_tpl[cat][below(3)], NULL, norgs);
 		fputc(',', f);
@@ -410,7 +410,7 @@ static void gen_tickets(const char *dir, long n, long norgs, long ninstr, long n
 		const char *st = statuses[below(10)];
 		fprintf(f, ",%s,%d-%02d-%02d %02d:%02d:00,", st, year, month, day, 8 + below(10), below(60));
 		if (strcmp(st, "closed") == 0 || strcmp(st, "resolved") == 0)
-			fprintf(f, "%d-%02d-%02d 17:00:00", year, month, day + (day < 28));
+			fprintf(f, "%d-%02d-%02d 17:00:00", year, month, day + 1);
 		fputc('\n', f);
 	}
 	fclose(f);
