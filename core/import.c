@@ -228,8 +228,8 @@ static enum gw_status file_open(struct file *f, const struct import_opts *o, str
 		}
 		if (best < 0 || tie)
 			return gw_fail(err, GW_EUSAGE,
-				       "%s: 无法从表头判断是哪类数据，请用 --kind 指定（grids、orgs、instructors、tickets、workers、stations）",
-				       "%s: cannot tell the kind of data from the header; name it with --kind (grids, orgs, instructors, tickets, workers, stations)",
+				       "%s: 无法从表头判断是哪类数据，请用 --kind 指定（grids、orgs、instructors、tickets、workers、stations、activities、coop_projects、credit_grants）",
+				       "%s: cannot tell the kind of data from the header; name it with --kind (grids, orgs, instructors, tickets, workers, stations, activities, coop_projects, credit_grants)",
 				       f->path);
 		f->kind = best;
 	}

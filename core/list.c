@@ -32,8 +32,8 @@ static const struct sort_col instructor_cols[LI_NCOLS] = {
 static const struct sort_col org_cols[LO_NCOLS] = {
 	[LO_NAME] = COL(ORG_PAGE_NAME),       [LO_CODE] = COL(ORG_PAGE_CODE),
 	[LO_KIND] = COL(ORG_PAGE_KIND),       [LO_GRID] = COL(ORG_PAGE_GRID),
-	[LO_PARTY] = COL(ORG_PAGE_PARTY),     [LO_CONTACT] = COL(ORG_PAGE_CONTACT),
-	[LO_PHONE] = COL(ORG_PAGE_PHONE),
+	[LO_PARTY] = COL(ORG_PAGE_PARTY),     [LO_PHONE] = COL(ORG_PAGE_PHONE),
+	[LO_CONTACT] = COL(ORG_PAGE_CONTACT),
 };
 static const struct sort_col worker_cols[LW_NCOLS] = {
 	[LW_NAME] = COL(WORKER_PAGE_NAME),         [LW_PHONE] = COL(WORKER_PAGE_PHONE),

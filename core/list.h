@@ -19,7 +19,7 @@
  * Enumerated values are the stored English names; lists 'a;b'. */
 enum list_instructor_col { LI_NAME, LI_PHONE, LI_GENDER, LI_ROLE, LI_STATUS, LI_UNIT, LI_GRIDS,
 			   LI_NCOLS };
-enum list_org_col { LO_NAME, LO_CODE, LO_KIND, LO_GRID, LO_PARTY, LO_CONTACT, LO_PHONE,
+enum list_org_col { LO_NAME, LO_CODE, LO_KIND, LO_GRID, LO_PARTY, LO_PHONE, LO_CONTACT,
 		    LO_NCOLS };
 enum list_worker_col { LW_NAME, LW_PHONE, LW_JOB, LW_PLATFORM, LW_PARTY, LW_COMMUNITY, LW_ROLES,
 		       LW_NCOLS };

@@ -112,7 +112,7 @@ static const char *pct(struct tb *b, long long part, long long whole)
 	if (whole > 0)
 		snprintf(s, 64, "%.1f%%", 100.0 * (double)part / (double)whole);
 	else
-		snprintf(s, 64, "-");
+		s[0] = '\0';   /* nothing to divide; "-" would read as a formula in CSV */
 	return s;
 }
 
@@ -237,7 +237,7 @@ static const char *avg_days(struct tb *b, const struct report_tcount *c)
 	if (c->resolved)
 		snprintf(s, 64, "%.1f", (double)c->days / (double)c->resolved);
 	else
-		snprintf(s, 64, "-");
+		s[0] = '\0';   /* nothing to divide; "-" would read as a formula in CSV */
 	return s;
 }
 

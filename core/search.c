@@ -1,13 +1,15 @@
-/* search.c - quick lookup: routing a query by its shape, ranking, and
- * what each hit shows.  The index itself is core/search_index.c.
+/* search.c - quick lookup: reading a query, routing it by its shape, and
+ * ranking.  Grams: core/search_text.c; posting lists and keeping them in
+ * step: core/search_index.c; what a hit shows: core/search_show.c.
  *
  * A query runs per kind as tiers, best rank first: phones and codes over
- * their own indexes, then FTS queries for exact, prefix and substring
- * matches of names, then for pinyin initials.  One character is a prefix
- * query over bigram tokens ("in伟"*), two a single token, longer queries
- * the AND of a few of their bigrams.  Every candidate is checked against
- * the indexed text, so ranks are exact, and a tier stops once more hits
- * of its rank or better are known than will be shown. */
+ * their own indexes, then the grams of names for exact, prefix and
+ * substring matches, then the grams of their pinyin initials.  One
+ * character reads the grams starting with it, two a single gram, longer
+ * queries the AND of a few of their bigrams.  Every candidate is checked
+ * against its record's current text, so ranks are exact and an old
+ * posting never shows, and a tier stops once more hits of its rank or
+ * better are known than will be shown. */
 #include "search_index.h"
 
 #include <stdio.h>
@@ -17,8 +19,8 @@
 
 #include "pinyin.h"
 
-/* Bigrams of a long query that go into the FTS query; the others are
- * checked on the candidates. */
+/* Bigrams of a long query whose lists are read; the others are checked
+ * on the candidates. */
 #define QUERY_TERMS 6
 
 const char *search_kind_name(enum search_kind k)

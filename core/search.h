@@ -95,13 +95,15 @@ struct search_result {
 
 /* Looks query up.  Ranks: 0 exact (the whole name, phone, code or number),
  * 1 prefix, 2 substring (also a phone's last four digits), 3-5 initials
- * (whole name, its start, inside it: pinyin_match 3, 2, 1).  Within a rank
- * the most recently indexed record comes first (codes in code order).
- * Brings the index up to date first when records changed outside the
- * program.  A query without any letter, digit or hanzi gives no results;
- * an empty, too long or invalid UTF-8 query gives GW_EINVAL with a message.
- * On success *out holds the hits (free with search_result_free); on
- * failure it is empty. */
+ * (whole name, its start, inside it: pinyin_match 3, 2, 1; a single letter
+ * only at the start).  Within a rank the most recently added record comes
+ * first (phones and codes in their order).  Spaces, punctuation and emoji
+ * in a query are skipped like in names; five digits or more are only a
+ * phone or a code.  Brings the index up to date first when records were
+ * changed by another program.  An empty, too long, invalid UTF-8 query, or
+ * one without any hanzi, letter or digit, gives GW_EINVAL with a message
+ * saying so; a bad kind or limit GW_EUSAGE.  On success *out holds the
+ * hits (free with search_result_free); on failure it is empty. */
 enum gw_status search_find(struct gw *gw, const char *query, const struct search_opts *o,
 			   struct search_result *out, struct gw_err *err);
 void search_result_free(struct search_result *r);
@@ -113,15 +115,17 @@ void search_attach(struct gw *gw);
 
 /* The pre-commit hook (ctx is the struct gw): indexes the records noted in
  * search_dirty and clears it, inside the open transaction.  Rebuilds the
- * whole index when it was built by a program with other tokenising rules.
- * Returns GW_OK or a database error (the commit is then rolled back). */
+ * whole index when it was built with other grams, when rowids were
+ * renumbered, or when old postings outnumber the live records.  Returns
+ * GW_OK or a database error (the commit is then rolled back). */
 enum gw_status search_flush(void *ctx, struct gw_err *err);
 
 /* Rebuilds the whole index in its own transaction. */
 enum gw_status search_rebuild(struct gw *gw, struct gw_err *err);
 
-/* The tokens indexed for a text of kind k (fields separated by '\n'), into
- * b; exposed for tests.  Returns the number of tokens. */
+/* The grams indexed for a text of kind k (fields separated by U+001F) as
+ * readable tokens into b (" in张伟": instructor, bigram anywhere); for
+ * tests.  Returns the number of grams. */
 struct strbuf;
 int search_tokens(enum search_kind k, const char *body, struct strbuf *b);
 

@@ -353,17 +353,29 @@ static enum gw_status builder_write(struct gw *gw, struct builder *b, struct gw_
  * build.  A sample of common and polyphonic characters stands for it. */
 static void format_id(char out[32])
 {
+	/* A function of constant data: worked out once per process. */
+	static char id[32];
+	if (id[0]) {
+		memcpy(out, id, sizeof id);
+		return;
+	}
 	static const char sample[] =
 		"张王李赵刘陈杨黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
 		"苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史"
 		"单解仇朴区查乐盖缪翟宁秘重种覃车长召华繁员隗柏薄阚洗冼都句过能祭牟黑蕃应便佴粘折"
 		"蔚藏行银都朝调还传尉迟万俟澹台舒城县经开区网格指导员伟芳娜敏静丽强磊军洋勇艳杰涛";
-	char v[2048];
-	size_t n = pinyin_variants(sample, sizeof sample - 1, 1, v, sizeof v, 64);
 	unsigned long long h = 1469598103934665603ULL;
+	size_t pos = 0;
+	while (pos < sizeof sample - 1)
+		h = (h ^ pinyin_letters(search_utf8_next((const unsigned char *)sample,
+							 sizeof sample - 1, &pos, NULL))) *
+		    1099511628211ULL;
+	char v[sizeof sample];
+	size_t n = pinyin_abbrev(sample, sizeof sample - 1, 1, v, sizeof v);  /* surname rules */
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)v[i]) * 1099511628211ULL;
-	snprintf(out, 32, "%d-%016llx", SEARCH_FORMAT, h);
+	snprintf(id, sizeof id, "%d-%016llx", SEARCH_FORMAT, h);
+	memcpy(out, id, sizeof id);
 }
 
 static enum gw_status run(struct gw *gw, enum db_query q, struct gw_err *err)
@@ -456,20 +468,39 @@ static enum gw_status state_last(struct gw *gw, struct state *s, struct gw_err *
 	return rc == SQLITE_ROW ? GW_OK : db_fail(gw->db, err, gw_tr("更新查找索引", "updating the search index"));
 }
 
-/* 1 when every table's remembered last rowid still holds the same id. */
+/* 1 when no table's rowids were renumbered: each table's remembered last
+ * rowid still holds the same id, or that record is gone altogether (hard
+ * deleted; its rowid may since be reused). */
 static int rowids_ok(struct gw *gw, const struct state *s, struct gw_err *err)
 {
-	sqlite3_stmt *st = db_stmt(gw->db, Q_SEARCH_AT, err);
-	if (!st)
+	sqlite3_stmt *at = db_stmt(gw->db, Q_SEARCH_AT, err);
+	if (!at)
 		return -1;
 	for (int k = 0; k < SK_COUNT; k++)
-		sqlite3_bind_int64(st, k + 1, s->last[k]);
-	int rc = sqlite3_step(st), ok = rc == SQLITE_ROW;
-	for (int k = 0; k < SK_COUNT && ok; k++) {
-		const char *id = (const char *)sqlite3_column_text(st, k);
-		ok = s->last[k] <= 0 || (id && strcmp(id, s->last_id[k]) == 0);
+		sqlite3_bind_int64(at, k + 1, s->last[k]);
+	int rc = sqlite3_step(at), moved[SK_COUNT], any = 0;
+	for (int k = 0; k < SK_COUNT && rc == SQLITE_ROW; k++) {
+		const char *id = (const char *)sqlite3_column_text(at, k);
+		moved[k] = s->last[k] > 0 && !(id && strcmp(id, s->last_id[k]) == 0);
+		any |= moved[k];
 	}
-	sqlite3_reset(st);
+	sqlite3_reset(at);
+	if (rc != SQLITE_ROW) {
+		db_fail(gw->db, err, gw_tr("查找索引", "search index"));
+		return -1;
+	}
+	if (!any)
+		return 1;
+	sqlite3_stmt *has = db_stmt(gw->db, Q_SEARCH_HAS, err);
+	if (!has)
+		return -1;
+	for (int k = 0; k < SK_COUNT; k++)
+		sqlite3_bind_text(has, k + 1, s->last_id[k], -1, SQLITE_STATIC);
+	rc = sqlite3_step(has);
+	int ok = rc == SQLITE_ROW;
+	for (int k = 0; k < SK_COUNT && ok; k++)
+		ok = !(moved[k] && sqlite3_column_int(has, k));
+	sqlite3_reset(has);
 	if (rc != SQLITE_ROW) {
 		db_fail(gw->db, err, gw_tr("查找索引", "search index"));
 		return -1;

@@ -1,5 +1,6 @@
 /* sync_int.h - shared between the files of the sync module only
- * (sync.c, sync_package.c, sync_rec.c, sync_apply.c). */
+ * (sync.c, sync_xfer.c, sync_package.c, sync_rec.c, sync_apply.c,
+ * sync_resolve.c); nothing outside core/sync*.c includes it. */
 #ifndef GW_SYNC_INT_H
 #define GW_SYNC_INT_H
 
@@ -106,6 +107,26 @@ enum gw_status sync_log_local(struct sync *s, const void *cs, int n, struct gw_e
 /* The county's office code into out[17] ("" when unknown). */
 enum gw_status sync_county(struct gw *gw, char out[17], struct gw_err *err);
 
+/* A registered peer as stored. */
+struct peer_row {
+	char code[17], name[300], sent_at[20], recv_at[20];
+	int county, found;
+	long long sent_seq, recv_seq;
+};
+
+/* The peer's row into *p (p->found 0 when unknown). */
+enum gw_status sync_peer_get(struct gw *gw, const char *code, struct peer_row *p,
+			     struct gw_err *err);
+/* Adds a row to the package history. */
+enum gw_status sync_record_package(struct gw *gw, const char *dir, const char *peer,
+				   long long seq, const char *path, long long bytes, int sections,
+				   long changes, long conflicts, uint64_t crc, struct gw_err *err);
+/* Appends a change_log entry of origin covering first..last. */
+enum gw_status sync_log_insert(struct sync *s, const char *origin, int64_t first, int64_t last,
+			       long changes, const void *cs, int n, struct gw_err *err);
+/* The highest change number of origin held here; -1 with err on failure. */
+int64_t sync_log_hw(struct sync *s, const char *origin, struct gw_err *err);
+
 /* ---- applying (sync_apply.c) ---- */
 
 struct sync_apply_info {
@@ -124,6 +145,14 @@ enum gw_status sync_apply_section(struct sync *s, struct sync_apply_info *ai, co
 /* Moves references to merged-away records (sync_alias) and reports
  * references that still point nowhere: GW_EREFUSED naming one. */
 enum gw_status sync_apply_finish(struct sync *s, struct sync_apply_info *ai, struct gw_err *err);
+/* Applies a hand-built changeset in the open transaction with capture
+ * off; any conflict aborts it, except (fk_ok) references left to check at
+ * the end, noted in *fk_seen. */
+enum gw_status sync_apply_plain(struct sync *s, const void *cs, size_t n, int fk_ok, int *fk_seen,
+				struct gw_err *err);
+
+/* ---- a clerk's choice (sync_resolve.c) ---- */
+
 /* See sync_resolve. */
 enum gw_status sync_resolve_one(struct sync *s, long long id, int keep_theirs, struct gw_err *err);
 

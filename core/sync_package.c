@@ -32,7 +32,9 @@
 
 #include <string.h>
 
-static uint64_t crc_table[256];
+/* Slicing-by-8: eight bytes a step, about four times the byte-wise speed
+ * (a package of 100,000 tickets is some 60 MB, checked on both sides). */
+static uint64_t crc_table[8][256];
 static int crc_ready;
 
 static void crc_init(void)
@@ -41,8 +43,11 @@ static void crc_init(void)
 		uint64_t c = i;
 		for (int k = 0; k < 8; k++)
 			c = c & 1 ? (c >> 1) ^ 0xC96C5795D7870F42ULL : c >> 1;
-		crc_table[i] = c;
+		crc_table[0][i] = c;
 	}
+	for (unsigned i = 0; i < 256; i++)
+		for (int k = 1; k < 8; k++)
+			crc_table[k][i] = (crc_table[k - 1][i] >> 8) ^ crc_table[0][crc_table[k - 1][i] & 0xff];
 	crc_ready = 1;
 }
 
@@ -52,8 +57,17 @@ uint64_t sync_crc64(uint64_t crc, const void *p, size_t n)
 	if (!crc_ready)
 		crc_init();
 	crc = ~crc;
+	for (; n >= 8; n -= 8, b += 8) {
+		uint64_t v = crc;
+		for (int i = 0; i < 8; i++)
+			v ^= (uint64_t)b[i] << (8 * i);
+		crc = crc_table[7][v & 0xff] ^ crc_table[6][(v >> 8) & 0xff] ^
+		      crc_table[5][(v >> 16) & 0xff] ^ crc_table[4][(v >> 24) & 0xff] ^
+		      crc_table[3][(v >> 32) & 0xff] ^ crc_table[2][(v >> 40) & 0xff] ^
+		      crc_table[1][(v >> 48) & 0xff] ^ crc_table[0][v >> 56];
+	}
 	while (n--)
-		crc = crc_table[(crc ^ *b++) & 0xff] ^ (crc >> 8);
+		crc = crc_table[0][(crc ^ *b++) & 0xff] ^ (crc >> 8);
 	return ~crc;
 }
 

@@ -591,7 +591,12 @@ static enum gw_status do_merge(struct gw *gw, const struct ticket_rec *old, stru
 	if (!t->resolved_at[0])   /* the contract's closed rows have one */
 		memcpy(t->resolved_at, now, 20);
 	t->hold_since[0] = '\0';
-	snprintf(s->note, sizeof s->note, "%s", keep.number);
+	/* The note names the ticket that stays, then what the clerk wrote. */
+	char *user = strdup(s->note);
+	if (!user)
+		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
+	snprintf(s->note, sizeof s->note, "%s%s%s", keep.number, user[0] ? " " : "", user);
+	free(user);
 	/* Duplicates of this one now point at the ticket that stays. */
 	sqlite3_stmt *q = db_stmt(gw->db, Q_TF_REPOINT_DUPLICATES, err);
 	if (!q)

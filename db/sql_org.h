@@ -47,7 +47,7 @@
 /* The organisations' pages (core/list.c, db/sql_page.h). */
 #include "sql_page.h"
 #define ORG_PG_COLS "o.id, o.version, o.name, o.credit_code, o.kind, g.name, o.party_org, "   \
-		    "o.contact, o.phone"
+		    "o.phone, o.contact"
 #define ORG_PAGE(X, n, key)                                                            \
 	PAGE_STMTS(X, ORG_PAGE_##n, ORG_PG_COLS, "org o CROSS JOIN grid g ON g.id = o.grid_id", \
 		   "json_each(?2) j CROSS JOIN org o ON o.id = j.value "                 \

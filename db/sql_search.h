@@ -19,6 +19,7 @@
 	"(SELECT rowid FROM " tbl " ORDER BY rowid DESC LIMIT 1), "                       \
 	"(SELECT id FROM " tbl " ORDER BY rowid DESC LIMIT 1)"
 #define SEARCH_AT_SQL(tbl, n) "(SELECT id FROM " tbl " WHERE rowid = ?" n ")"
+#define SEARCH_HAS_SQL(tbl, n) "EXISTS (SELECT 1 FROM " tbl " WHERE id = ?" n ")"
 
 /* A name range [?1, ?2) over a UNIQUE index, exact match first. */
 #define SEARCH_RANGE(tbl, col)                                                           \
@@ -49,6 +50,9 @@
 	X(SEARCH_AT, "SELECT " SEARCH_AT_SQL("instructor", "1") ", " SEARCH_AT_SQL("org", "2") ", " \
 		     SEARCH_AT_SQL("grid", "3") ", " SEARCH_AT_SQL("ticket", "4") ", "          \
 		     SEARCH_AT_SQL("worker", "5") ", " SEARCH_AT_SQL("station", "6"))          \
+	X(SEARCH_HAS, "SELECT " SEARCH_HAS_SQL("instructor", "1") ", " SEARCH_HAS_SQL("org", "2") ", " \
+		      SEARCH_HAS_SQL("grid", "3") ", " SEARCH_HAS_SQL("ticket", "4") ", "        \
+		      SEARCH_HAS_SQL("worker", "5") ", " SEARCH_HAS_SQL("station", "6"))        \
 	X(SEARCH_DIRTY_CLEAR, "DELETE FROM search_dirty")                                   \
 	X(SEARCH_DIRTY_ALL, "INSERT OR IGNORE INTO search_dirty(kind, id) "                 \
 			    "SELECT 0, id FROM instructor WHERE deleted = 0 "                \

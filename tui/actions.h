@@ -24,11 +24,12 @@ enum {
 	SC_GLOBAL = 1,  /* anywhere */
 	SC_LIST = 2,    /* moving through a table */
 	SC_TREE = 4,    /* the grid tree */
-	SC_RECORDS = 8, /* a table of records: forms, filter, sort, tags */
+	SC_RECORDS = 8, /* a table of records: filter, sort, tags, panes */
 	SC_FORM = 16,   /* a form */
 	SC_PICK = 32,   /* a pick-list */
 	SC_CONFIRM = 64,/* a question */
 	SC_FILTER = 128,/* typing a filter */
+	SC_EDIT = 256,  /* records opened in forms: new, edit, delete */
 };
 
 /* X(ID, config name, key1, key2, key3, scope,
@@ -58,12 +59,12 @@ enum {
 	  "展开；已展开则显示详情", "expand; when expanded, show the detail", "", "")   \
 	X(COLLAPSE, "collapse", KC(KEY_LEFT), 'h', 0, SC_TREE,                          \
 	  "收起；已收起则到上级", "collapse; when collapsed, go to the parent", "", "") \
-	X(EDIT, "edit", '\r', '\n', 'e', SC_RECORDS,                                    \
+	X(EDIT, "edit", '\r', '\n', 'e', SC_EDIT,                                    \
 	  "在表单中打开所选记录以修改", "open the selected record in its form", "编辑", "edit") \
-	X(NEW, "new", 'n', 0, 0, SC_RECORDS,                                            \
+	X(NEW, "new", 'n', 0, 0, SC_EDIT,                                            \
 	  "新建记录（保存后接着录入下一条，Esc 结束）",                                 \
 	  "new record (after saving, the next one; Esc stops)", "新建", "new")         \
-	X(DELETE, "delete", 'd', 0, 0, SC_RECORDS,                                      \
+	X(DELETE, "delete", 'd', 0, 0, SC_EDIT,                                      \
 	  "删除所选记录（先确认；被引用的记录只标记删除）",                             \
 	  "delete the selected record (asks first; referenced records are kept, marked deleted)", \
 	  "删除", "delete")                                                             \

@@ -304,8 +304,8 @@ unsigned app_show(struct app *a, enum scr s)
 			app_msg(a, "%s", err.msg);
 	} else if (a->seen_gen[s] != a->data_gen) {
 		a->seen_gen[s] = a->data_gen;
-		if (ops_of(s)->refresh)
-			ops_of(s)->refresh(a);
+		if (ops_of(s)->reload)
+			ops_of(s)->reload(a);
 	}
 	return CH_ALL;
 }
@@ -315,8 +315,8 @@ void app_changed(struct app *a)
 	a->data_gen++;
 	if (a->opened[a->cur]) {
 		a->seen_gen[a->cur] = a->data_gen;
-		if (ops_of(a->cur)->refresh)
-			ops_of(a->cur)->refresh(a);
+		if (ops_of(a->cur)->reload)
+			ops_of(a->cur)->reload(a);
 	}
 }
 
@@ -365,7 +365,7 @@ unsigned app_quit(struct app *a)
 {
 	for (int i = 0; i < a->nmodal; i++)
 		if (a->modal[i].ops->dirty && a->modal[i].ops->dirty(a->modal[i].m))
-			return dialog_confirm(a, ui_s(S_ASK_QUIT), quit_yes, NULL);
+			return dialog_confirm(a, ui_s(S_ASK_QUIT), quit_yes, NULL, NULL);
 	quit_yes(a, NULL);
 	return CH_NONE;
 }

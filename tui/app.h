@@ -41,6 +41,8 @@ enum {
 #define APP_MIN_COLS 80
 #define APP_MIN_ROWS 24
 
+struct app;
+
 /* A modal layer above the screen: a form, a pick-list, a question, or the
  * filter being typed.  It gets every key first, as the raw key (text goes
  * into its fields); what it does not handle (CH_UNHANDLED) reaches only
@@ -102,7 +104,7 @@ struct screen_ops {
 	unsigned (*scope_now)(struct app *a);
 	/* Reads its data again after the database changed, keeping the
 	 * clerk's place; NULL: nothing to reload. */
-	void (*refresh)(struct app *a);
+	void (*reload)(struct app *a);
 };
 
 extern const struct screen_ops screen_grids_ops;

@@ -138,8 +138,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		} else if (strcmp(argv[i], "--kind") == 0 && i + 1 < argc) {
 			o.kind = import_kind_parse(argv[++i]);
 			if (o.kind < 0) {
-				cli_error(gw_tr("未知的类别“%s”：grids、orgs、instructors、tickets、workers、stations",
-						"unknown kind '%s': grids, orgs, instructors, tickets, workers, stations"),
+				cli_error(gw_tr("未知的类别“%s”：grids、orgs、instructors、tickets、workers、stations、activities、coop_projects、credit_grants",
+						"unknown kind '%s': grids, orgs, instructors, tickets, workers, stations, activities, coop_projects, credit_grants"),
 					  argv[i]);
 				free(files);
 				return EXIT_USAGE;
@@ -198,8 +198,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	}
 	int k = kind ? import_kind_parse(kind) : -1;
 	if (k < 0) {
-		cli_error(gw_tr("请指明导出哪类数据：grids、orgs、instructors、tickets、workers、stations",
-				"name the kind to export: grids, orgs, instructors, tickets, workers, stations"));
+		cli_error(gw_tr("请指明导出哪类数据：grids、orgs、instructors、tickets、workers、stations、activities、coop_projects、credit_grants",
+				"name the kind to export: grids, orgs, instructors, tickets, workers, stations, activities, coop_projects, credit_grants"));
 		return EXIT_USAGE;
 	}
 	int status = EXIT_OK;

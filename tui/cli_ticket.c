@@ -320,9 +320,9 @@ static const char *grade_label(enum ticket_grade g, int days, char *buf, size_t 
 	if (days < 1)
 		return "";
 	if (g == TG_NONE)
-		snprintf(buf, n, gw_tr("超期 %d 天", "%d days over"), days);
+		snprintf(buf, n, gw_tr("超期 %d 个工作日", "%d working days over"), days);
 	else
-		snprintf(buf, n, gw_tr("%s（超期 %d 天）", "%s (%d days over)"),
+		snprintf(buf, n, gw_tr("%s（超期 %d 个工作日）", "%s (%d working days over)"),
 			 gw_tr(ticket_grade_zh(g), ticket_grade_en(g)), days);
 	return buf;
 }
@@ -354,7 +354,7 @@ static int text_event(void *ctx, const struct ticket_event_rec *e)
 {
 	char move[80];
 	if (e->from[0] && strcmp(e->from, e->to) != 0)
-		snprintf(move, sizeof move, "%s → %s", label(EN_TICKET_STATUS, e->from),
+		snprintf(move, sizeof move, "%s -> %s", label(EN_TICKET_STATUS, e->from),
 			 label(EN_TICKET_STATUS, e->to));
 	else
 		snprintf(move, sizeof move, "%s", e->to[0] ? label(EN_TICKET_STATUS, e->to) : "");
@@ -366,7 +366,7 @@ static int text_event(void *ctx, const struct ticket_event_rec *e)
 
 static int show_text(struct gw *gw, const struct ticket_rec *t, struct gw_err *err)
 {
-	char today[11], buf[200], over[80];
+	char today[11], buf[512], over[80];
 	clock_today(today);
 	int days;
 	enum ticket_grade g = ticket_overdue(gw, t, today, &days);

@@ -14,6 +14,7 @@ struct dialog {
 	char items[DIALOG_MAX_ITEMS][128];
 	int n, sel;
 	void (*yes)(struct app *a, void *ctx);
+	void (*no)(struct app *a, void *ctx);
 	void (*pick)(struct app *a, void *ctx, int i);
 	void *ctx;
 };
@@ -27,6 +28,7 @@ static int cols_of(const char *s)
 static unsigned answer(struct app *a, struct dialog *d, int i)
 {
 	void (*yes)(struct app *, void *) = d->yes;
+	void (*no)(struct app *, void *) = d->no;
 	void (*pick)(struct app *, void *, int) = d->pick;
 	void *ctx = d->ctx;
 	int menu = d->menu;
@@ -35,6 +37,8 @@ static unsigned answer(struct app *a, struct dialog *d, int i)
 		pick(a, ctx, i);
 	else if (!menu && yes && i == 0)
 		yes(a, ctx);
+	else if (!menu && no && i != 0)
+		no(a, ctx);
 	return CH_ALL;
 }
 
@@ -132,7 +136,7 @@ static const struct modal_ops menu_ops = {
 };
 
 unsigned dialog_confirm(struct app *a, const char *question, void (*yes)(struct app *a, void *ctx),
-			void *ctx)
+			void (*no)(struct app *a, void *ctx), void *ctx)
 {
 	struct dialog *d = calloc(1, sizeof *d);
 	if (!d)
@@ -141,6 +145,7 @@ unsigned dialog_confirm(struct app *a, const char *question, void (*yes)(struct 
 	d->n = 2;
 	d->sel = 1;
 	d->yes = yes;
+	d->no = no;
 	d->ctx = ctx;
 	return app_push(a, &confirm_ops, d);
 }

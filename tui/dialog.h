@@ -7,11 +7,11 @@
 #include "app.h"
 
 /* Asks question (copied); yes(a, ctx) runs when the clerk answers yes (y,
- * or Enter on 是); n, Esc or Enter on 否 just close.  No is the default,
- * since the questions guard against losing something.  ctx must outlive
- * the question.  Returns CH_* bits. */
+ * or Enter on 是), no(a, ctx) (may be NULL) on n, Esc or Enter on 否.  No
+ * is the default, since the questions guard against losing something.
+ * ctx must outlive the question.  Returns CH_* bits. */
 unsigned dialog_confirm(struct app *a, const char *question, void (*yes)(struct app *a, void *ctx),
-			void *ctx);
+			void (*no)(struct app *a, void *ctx), void *ctx);
 
 /* Offers items (n of them, copied) under title; pick(a, ctx, i) runs with
  * the chosen index on Enter (or the item's digit 1-9); Esc closes. */

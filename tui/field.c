@@ -141,7 +141,7 @@ int field_insert(struct field *f, const char *s, size_t n)
 		size_t k = width_decode(s + off, n - off, &wc);
 		const char *c = s + off;
 		off += k;
-		if (inert(c, k))
+		if (inert(c, k) && !(f->multiline && k == 1 && *c == '\n'))
 			continue;
 		/* A mark with nothing before it would combine with whatever
 		 * the screen shows left of the field. */

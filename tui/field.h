@@ -8,7 +8,8 @@
  * display columns without ever showing half of a double-width character.
  * Limits are in characters; the buffer grows in bytes as needed.
  * Invalid bytes in text given to field_set are kept, one character each,
- * and shown as '?'; control characters cannot be typed in.
+ * and shown as '?'; control characters cannot be typed in, except line
+ * feeds in a field with multiline set (the form wraps those itself).
  */
 #ifndef GW_FIELD_H
 #define GW_FIELD_H
@@ -29,6 +30,7 @@ struct field {
 	size_t cur;             /* cursor: index of the character it stands before */
 	int scroll;             /* display column shown at the field's left edge */
 	size_t max_chars;       /* 0: no limit */
+	int multiline;          /* line feeds may be typed in (a long text) */
 };
 
 /* Sets up an empty field holding at most max_chars characters (0: no

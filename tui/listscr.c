@@ -249,7 +249,7 @@ static void list_refresh(struct app *a)
 
 /* ---- moving ----------------------------------------------------------- */
 
-static unsigned move(struct app *a, struct listscr *s, enum action act)
+static unsigned move_sel(struct app *a, struct listscr *s, enum action act)
 {
 	struct table *t = &s->table;
 	struct gw_err err;
@@ -370,7 +370,7 @@ static unsigned filter_key(struct app *a, void *m, int key)
 		/* Arrows and pages still move through what the filter left. */
 		act = action_for_key_in(key, SC_LIST);
 		if (act != ACT_NONE && act != ACT_TOP && act != ACT_BOTTOM) {
-			unsigned ch = move(a, s, act);
+			unsigned ch = move_sel(a, s, act);
 			return ch == CH_UNHANDLED ? CH_NONE : ch;
 		}
 		return CH_NONE;
@@ -410,7 +410,7 @@ static unsigned toggle_tag(struct app *a, struct listscr *s)
 		snprintf(s->tags[s->ntags++], sizeof s->tags[0], "%s", r->id);
 	}
 	/* On to the next row, as a clerk ticks down a list. */
-	move(a, s, ACT_DOWN);
+	move_sel(a, s, ACT_DOWN);
 	return CH_BODY | CH_BARS;
 }
 
@@ -485,7 +485,7 @@ static unsigned delete_ask(struct app *a, struct listscr *s)
 		return app_msg(a, "%s", ui_s(S_NO_DELETE));
 	char q[600];
 	snprintf(q, sizeof q, ui_s(S_ASK_DELETE), ui_s(s->pane->title), list_cell(r, 0));
-	return dialog_confirm(a, q, delete_yes, s);
+	return dialog_confirm(a, q, delete_yes, NULL, s);
 }
 
 /* A new record starts in the grid selected in the tree, when it is one. */
@@ -523,7 +523,7 @@ static unsigned list_on_action(struct app *a, enum action act)
 		if (r >= 0)
 			return r ? CH_BODY : CH_NONE;
 	}
-	unsigned ch = move(a, s, act);
+	unsigned ch = move_sel(a, s, act);
 	if (ch != CH_UNHANDLED)
 		return ch;
 	const struct list_row *r = listscr_selected(s);
@@ -570,7 +570,8 @@ static unsigned list_on_action(struct app *a, enum action act)
 static unsigned list_scope_now(struct app *a)
 {
 	struct listscr *s = a->state[a->cur];
-	return s && s->tree_focus ? SC_LIST | SC_TREE | SC_RECORDS : SC_LIST | SC_RECORDS;
+	return s && s->tree_focus ? SC_LIST | SC_TREE | SC_EDIT | SC_RECORDS
+				  : SC_LIST | SC_EDIT | SC_RECORDS;
 }
 
 /* ---- drawing ------------------------------------------------------------ */
@@ -679,9 +680,9 @@ static void list_draw(struct app *a, WINDOW *w, int y, int x, int h, int cols)
 
 #define LIST_SCREEN(t)                                                                   \
 	{                                                                                \
-		.title = t, .scope = SC_LIST | SC_TREE | SC_RECORDS, .open = list_open,   \
+		.title = t, .scope = SC_LIST | SC_TREE | SC_EDIT | SC_RECORDS, .open = list_open,   \
 		.close = list_close, .on_action = list_on_action, .draw = list_draw,     \
-		.scope_now = list_scope_now, .refresh = list_refresh,                     \
+		.scope_now = list_scope_now, .reload = list_refresh,                     \
 	}
 const struct screen_ops screen_instructors_ops = LIST_SCREEN(S_SCR_INSTRUCTORS);
 const struct screen_ops screen_tickets_ops = LIST_SCREEN(S_SCR_TICKETS);

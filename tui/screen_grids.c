@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "app.h"
+#include "dialog.h"
 #include "enums.h"
+#include "form.h"
 #include "grid.h"
 #include "table.h"
 #include "width.h"
@@ -153,15 +155,15 @@ static void cell_std(void *ctx, int row, char *buf, size_t sz)
 }
 
 static const struct table_col columns[] = {
-	{S_COL_NAME, 16, 0, 3, UI_LEFT, cell_name},
-	{S_COL_CODE, 13, 0, 1, UI_LEFT, cell_code},
-	{S_COL_LEVEL, 4, 8, 0, UI_LEFT, cell_level},
-	{S_COL_BASIS, 6, 8, 0, UI_LEFT, cell_basis},
-	{S_COL_ORGS, 4, 0, 0, UI_RIGHT, cell_orgs},
-	{S_COL_COVERED, 5, 0, 0, UI_RIGHT, cell_covered},
-	{S_COL_FULL, 4, 0, 0, UI_RIGHT, cell_full},
-	{S_COL_PART, 4, 0, 0, UI_RIGHT, cell_part},
-	{S_COL_STD, 6, 5, 0, UI_LEFT, cell_std},
+	{S_COL_NAME, 16, 0, 3, UI_LEFT, cell_name, NULL, 0},
+	{S_COL_CODE, 13, 0, 1, UI_LEFT, cell_code, NULL, 0},
+	{S_COL_LEVEL, 4, 8, 0, UI_LEFT, cell_level, NULL, 0},
+	{S_COL_BASIS, 6, 8, 0, UI_LEFT, cell_basis, NULL, 0},
+	{S_COL_ORGS, 4, 0, 0, UI_RIGHT, cell_orgs, NULL, 0},
+	{S_COL_COVERED, 5, 0, 0, UI_RIGHT, cell_covered, NULL, 0},
+	{S_COL_FULL, 4, 0, 0, UI_RIGHT, cell_full, NULL, 0},
+	{S_COL_PART, 4, 0, 0, UI_RIGHT, cell_part, NULL, 0},
+	{S_COL_STD, 6, 5, 0, UI_LEFT, cell_std, NULL, 0},
 };
 #define NCOLUMNS (int)(sizeof columns / sizeof columns[0])
 
@@ -301,6 +303,63 @@ static unsigned show_detail(struct grids *s)
 	return CH_BODY;
 }
 
+static void delete_yes(struct app *a, void *ctx)
+{
+	struct grids *s = state(a);
+	const struct grid_node *g = s ? row_node(s, s->table.sel, NULL) : NULL;
+	struct gw_err err;
+	(void)ctx;
+	if (!g)
+		return;
+	char name[200];
+	snprintf(name, sizeof name, "%s", g->g.name);
+	if (grid_delete(a->gw, g->g.id, &err) != GW_OK) {
+		app_msg(a, "%s", err.msg);
+		return;
+	}
+	app_msg(a, ui_s(S_DELETED), name);
+	app_changed(a);
+}
+
+/* Reads the tree again after a change, keeping the selected node and
+ * what was folded. */
+static void grids_refresh(struct app *a)
+{
+	struct grids *s = state(a);
+	if (!s)
+		return;
+	const struct grid_node *g = row_node(s, s->table.sel, NULL);
+	char keep[GW_ID_LEN + 1] = "";
+	if (g)
+		snprintf(keep, sizeof keep, "%s", g->g.id);
+	int nfold = 0, detail = s->detail;
+	char (*folded)[GW_ID_LEN + 1] = calloc((size_t)(s->n ? s->n : 1), sizeof *folded);
+	for (int i = 0; folded && i < s->n; i++)
+		if (s->folded[i])
+			snprintf(folded[nfold++], sizeof folded[0], "%s", s->nodes[i].g.id);
+	char msg[sizeof a->msg];
+	snprintf(msg, sizeof msg, "%s", a->msg);
+	grids_close(a);
+	struct gw_err err;
+	if (grids_open(a, &err) != GW_OK) {
+		free(folded);
+		return;
+	}
+	snprintf(a->msg, sizeof a->msg, "%s", msg);   /* the message of the change stays */
+	s = state(a);
+	s->detail = detail;
+	for (int i = 0; i < s->n; i++)
+		for (int k = 0; k < nfold; k++)
+			if (strcmp(s->nodes[i].g.id, folded[k]) == 0)
+				s->folded[i] = 1;
+	free(folded);
+	int idx = -1;
+	for (int i = 0; i < s->n; i++)
+		if (strcmp(s->nodes[i].g.id, keep) == 0)
+			idx = i;
+	rebuild(s, idx);
+}
+
 static unsigned grids_on_action(struct app *a, enum action act)
 {
 	struct grids *s = state(a);
@@ -340,6 +399,19 @@ static unsigned grids_on_action(struct app *a, enum action act)
 			return CH_UNHANDLED;
 		s->detail = 0;
 		return CH_BODY;
+	case ACT_EDIT:
+		return g ? form_open(a, IK_GRID, g->g.id, NULL) : CH_NONE;
+	case ACT_NEW:
+		/* A new node starts under the selected one. */
+		return form_open(a, IK_GRID, NULL, g ? g->g.code : NULL);
+	case ACT_DELETE:
+		if (!g)
+			return CH_NONE;
+		{
+			char q[600];
+			snprintf(q, sizeof q, ui_s(S_ASK_DELETE), ui_s(S_KIND_GRID), g->g.name);
+			return dialog_confirm(a, q, delete_yes, NULL, NULL);
+		}
 	default:
 		return CH_UNHANDLED;
 	}
@@ -445,9 +517,10 @@ static void grids_draw(struct app *a, WINDOW *w, int y, int x, int h, int cols)
 
 const struct screen_ops screen_grids_ops = {
 	.title = S_SCR_GRIDS,
-	.scope = SC_LIST | SC_TREE,
+	.scope = SC_LIST | SC_TREE | SC_EDIT,
 	.open = grids_open,
 	.close = grids_close,
 	.on_action = grids_on_action,
 	.draw = grids_draw,
+	.reload = grids_refresh,
 };

@@ -210,7 +210,7 @@ gw ticket list --db "$db" --overdue --grid SC-CG
 assert_rc 0 "by grid (a township and what is under it)"
 assert_out_has "$cg" "the township's ticket"
 check_not "not the other township's" grep -q "$n2" "$tmp/out"
-assert_out_has "黄牌（超期 2 天）" "the grade shown in Chinese"
+assert_out_has "黄牌（超期 2 个工作日）" "the grade shown in Chinese"
 gw ticket list --db "$db" --status 已关闭 --limit 1
 assert_rc 0 "list by Chinese status with a limit"
 assert_eq "$(grep -c 'SC-2026' "$tmp/out")" "1" "the limit holds"
@@ -235,6 +235,19 @@ gw ticket show --db "$db" HB-2026-000008 --json
 cp "$tmp/out" "$tmp/imp.json"
 assert_eq "$(jx "$tmp/imp.json" '$.events[0].action')|$(jx "$tmp/imp.json" '$.events[1].action')|$(jx "$tmp/imp.json" '$.status')" \
 	"import|reopen|in_progress" "its history: the import, then the workflow"
+
+# ---- the workflow's records keep the database's rules and round-trip ---------------
+gw check --db "$db"
+assert_rc 0 "check finds nothing wrong after the workflow"
+gw export --db "$db" tickets -o "$tmp/out-tickets.csv"
+assert_rc 0 "export tickets"
+flowdb=$db
+new_db trip
+gw import --db "$db" "$FIX/grids.csv" "$tmp/instructors.csv" "$tmp/workers.csv" "$tmp/out-tickets.csv"
+assert_rc 0 "the exported tickets (merged, reopened, returned) import into a fresh database"
+assert_eq "$(sql "$db" "SELECT group_concat(number||':'||status, ',') FROM (SELECT * FROM ticket ORDER BY number)")" \
+	"$(sql "$flowdb" "SELECT group_concat(number||':'||status, ',') FROM (SELECT * FROM ticket ORDER BY number)")" \
+	"with the same numbers and states"
 
 # ---- two processes at once --------------------------------------------------------
 new_db race

@@ -811,9 +811,14 @@ static void test_merge_points_once(void **state)
 	assert_non_null(strstr(e.msg, m));
 	assert_int_equal(ticket_apply(gw, n, &(struct ticket_move){TA_MERGE, NULL, NULL, 0, v, NULL, 0}, NULL, &e),
 			 GW_ESTATE);   /* closed already */
-	/* the other rider's report too */
+	/* the other rider's report too, with a note after the link */
 	mm.into = m;
+	mm.note = "同一处积水";
 	assert_int_equal(ticket_apply(gw, v, &mm, NULL, &e), GW_OK);
+	mm.note = NULL;
+	assert_string_equal(q_text(gw, "SELECT note FROM ticket_event WHERE ticket_id = '%s' AND action = 'merge'",
+				   get(gw, v)->id),
+			    q_text(gw, "SELECT '%s 同一处积水'", m));
 	/* merging the kept one elsewhere takes its duplicates along */
 	const char *x = reg(gw, "桥下深坑（汇总）", "safety_hazard", "SC-HB-G01", NULL, NULL, NULL);
 	mm.into = x;

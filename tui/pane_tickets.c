@@ -1,0 +1,89 @@
+/* pane_tickets.c - the ticket queue (F4): number, title, category, grid,
+ * department, state and due date; an overdue ticket says so in its due
+ * column ("超期"), and is bold besides.
+ *
+ * The ticket desk's workflow keys (accept, transfer, resolve, ...) come
+ * later through on_action, which sees every action first. */
+#include <stdio.h>
+#include <string.h>
+
+#include "enums.h"
+#include "id.h"
+#include "listscr.h"
+#include "ticket.h"
+
+/* Open and past its due date. */
+static int overdue(const struct list_row *r)
+{
+	const char *due = list_cell(r, LT_DUE), *st = list_cell(r, LT_STATUS);
+	if (!due[0] || strcmp(st, "resolved") == 0 || strcmp(st, "closed") == 0)
+		return 0;
+	char today[11];
+	clock_today(today);
+	return strcmp(due, today) < 0;
+}
+
+/* "超期 11-20" is as wide as "2026-11-20", so the column keeps its width. */
+static void fmt_due(const struct list_row *r, int col, char *buf, size_t sz)
+{
+	const char *due = list_cell(r, col);
+	if (overdue(r) && strlen(due) == 10)
+		snprintf(buf, sz, "%s %s", ui_s(S_OVERDUE), due + 5);
+	else
+		snprintf(buf, sz, "%s", due);
+}
+
+static attr_t row_attr(const struct list_row *r)
+{
+	return overdue(r) ? A_BOLD : A_NORMAL;
+}
+
+static const struct pane_col cols[LT_NCOLS] = {
+	[LT_NUMBER] = {S_COL_NUMBER, 14, 0, 0, UI_LEFT, -1, 0, NULL},
+	[LT_TITLE] = {S_COL_TITLE, 8, 0, 3, UI_LEFT, -1, 0, NULL},
+	[LT_CATEGORY] = {S_COL_CATEGORY, 8, 12, 0, UI_LEFT, EN_CATEGORY, 0, NULL},
+	[LT_GRID] = {S_COL_GRID, 6, 0, 1, UI_LEFT, -1, 0, NULL},
+	[LT_DEPT] = {S_COL_DEPT, 6, 0, 1, UI_LEFT, -1, 0, NULL},
+	[LT_STATUS] = {S_COL_STATE, 6, 11, 0, UI_LEFT, EN_TICKET_STATUS, 0, NULL},
+	[LT_DUE] = {S_COL_DUE, 10, 0, 0, UI_LEFT, -1, 0, fmt_due},
+};
+
+static const char *label(enum gw_enum e, const char *stored)
+{
+	int i = enum_index(e, stored);
+	return i < 0 ? stored : enum_label(e, i);
+}
+
+static void detail(struct app *a, const struct list_row *r, struct detail *d)
+{
+	static struct ticket_rec t;   /* 10 KB; the interface is single-threaded */
+	struct gw_err err;
+	if (ticket_by_id(a->gw, r->id, &t, &err) != GW_OK) {
+		detail_line(d, "%s", err.msg);
+		return;
+	}
+	detail_line(d, "%s %s", t.number, t.title);
+	detail_line(d, ui_s(S_D_TICKET_LINE), label(EN_CATEGORY, t.category),
+		    label(EN_SOURCE, t.source), label(EN_TICKET_STATUS, t.status));
+	detail_line(d, ui_s(S_D_GRID), t.grid_code, list_cell(r, LT_GRID));
+	if (t.org_code[0])
+		detail_line(d, ui_s(S_D_TICKET_ORG), t.org_code);
+	if (t.reporter[0] || t.reporter_phone[0])
+		detail_line(d, ui_s(S_D_REPORTER), t.reporter, t.reporter_phone);
+	if (t.department[0])
+		detail_line(d, ui_s(S_D_DEPT), t.department);
+	detail_line(d, ui_s(S_D_TIMES), t.created_at, t.due_on[0] ? t.due_on : "-",
+		    overdue(r) ? ui_s(S_OVERDUE) : "");
+	if (t.description[0])
+		detail_line(d, "%s", t.description);
+}
+
+const struct pane_ops pane_tickets = {
+	.kind = IK_TICKET,
+	.scr = SCR_TICKETS,
+	.title = S_KIND_TICKET,
+	.cols = cols,
+	.default_sort = LT_NUMBER,
+	.detail = detail,
+	.row_attr = row_attr,
+};
