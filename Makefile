@@ -28,7 +28,9 @@ UNIHAN    := /usr/share/unicode/Unihan_Readings.txt.bz2
 
 DEMO_DB   ?= $(HOME)/.local/share/gridwork/demo.db
 
-.PHONY: all deps check-deps run test unit asan bench clean demo
+.PHONY: all deps check-deps run test unit asan bench clean demo \
+        asan-build asan-unit fuzz fuzz-build fuzz-replay fuzz-replay-build valgrind analyze \
+        crash concurrency
 all: check-deps gridwork
 
 # Installs what a fresh Debian 12 lacks.  As root it runs apt-get; otherwise
@@ -94,17 +96,84 @@ demo: gridwork
 run: all demo
 	./gridwork --db "$(DEMO_DB)"
 
-# Unit, CLI and screen tests, then the unit tests again under ASan/UBSan.
+# Unit, CLI and screen tests, the unit and CLI tests again under ASan/UBSan,
+# the fuzz corpora replayed, SIGKILL during import at 20 points, and
+# concurrent writers for 10 s (docs/QUALITY.md says what runs where).
 test: all unit
-	@$(MAKE) --no-print-directory B=build/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
-	  LDFLAGS="-fsanitize=address,undefined" build/asan/libgridwork.a asan-unit >/dev/null
+	@$(MAKE) --no-print-directory $(ASAN_VARS) asan-build fuzz-replay-build >/dev/null
 	@tests/run.sh
 
-asan-unit: $(UNIT_BIN)
+# ---- quality gates (docs/QUALITY.md) -----------------------------------------
+SAN_FLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer
+ASAN_VARS  := B=build/asan OPT="-O1 -g $(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined"
+FUZZ_TARGETS := csv config search sync width
+FUZZ_SECONDS ?= 60
+FUZZ_CC    ?= clang-14
+FUZZ_DEBS  := clang-14 libclang-rt-14-dev
+# libFuzzer needs coverage in the library too; clang's warnings differ from
+# gcc's, so the fuzz build does not stop on them.
+FUZZ_VARS  := B=build/fuzz CC=$(FUZZ_CC) WARN="-Wall -Wno-unused-parameter" \
+              OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer" \
+              LDFLAGS="-fsanitize=fuzzer,address,undefined"
+VALGRIND_DEBS := valgrind
 
-asan:
-	$(MAKE) B=build/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
-	  LDFLAGS="-fsanitize=address,undefined" gridwork-asan asan-unit
+# The sanitizer build's program: reports go to files under $(B)/san (the
+# test runner fails on any), ncurses' exit-time allocations are suppressed.
+$(B)/san_defaults.o: tests/suppressions/san_defaults.c tests/suppressions/lsan.supp
+	@mkdir -p $(B)/san
+	$(CC) $(CFLAGS_ALL) -DGW_SAN_LOG='"$(abspath $(B))/san/report"' \
+	  -DGW_LSAN_SUPP='"$(abspath tests/suppressions/lsan.supp)"' -c -o $@ $<
+$(B)/gridwork: $(TUI_OBJ) $(LIB) $(B)/san_defaults.o
+	$(CC) $(CFLAGS_ALL) -o $@ $(TUI_OBJ) $(B)/san_defaults.o $(LIB) $(LDLIBS_ALL) $(LDFLAGS)
+
+asan-unit: $(UNIT_BIN)
+asan-build: $(LIB) asan-unit $(B)/gridwork
+
+# The whole suite - unit, CLI and the tmux screen journeys - on the
+# ASan/UBSan build, with leaks checked.
+asan: check-deps
+	@$(MAKE) --no-print-directory $(ASAN_VARS) asan-build fuzz-replay-build >/dev/null
+	@GW_SUITE=asan tests/run.sh
+
+# Each fuzz target's source with a main() that replays files (no clang
+# needed): make test runs them over tests/fuzz/corpus and tests/fuzz/regress.
+FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(B)/replay/fuzz_%)
+$(B)/replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< tests/fuzz/replay.c $(LIB) $(LDLIBS_ALL) $(LDFLAGS)
+fuzz-replay-build: $(FUZZ_REPLAY)
+fuzz-replay:
+	@$(MAKE) --no-print-directory $(ASAN_VARS) fuzz-replay-build >/dev/null
+	@bash tests/fuzz/t_replay.sh
+
+# libFuzzer: each target for FUZZ_SECONDS on its corpus (new inputs are
+# kept there); a crash stops with the input saved under build/fuzz/crashes.
+FUZZ_BIN := $(FUZZ_TARGETS:%=$(B)/fuzzer/fuzz_%)
+$(B)/fuzzer/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL) $(LDFLAGS)
+fuzz-build: $(FUZZ_BIN)
+fuzz:
+	@$(MAKE) --no-print-directory deps DEBS="$(FUZZ_DEBS)" >/dev/null
+	@$(MAKE) --no-print-directory $(FUZZ_VARS) fuzz-build
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh $(FUZZ_TARGETS)
+
+# Valgrind memcheck over the unit tests: 0 errors, 0 bytes definitely lost.
+valgrind: unit
+	@command -v valgrind >/dev/null || $(MAKE) --no-print-directory deps DEBS="$(VALGRIND_DEBS)"
+	@tests/valgrind.sh
+
+# gcc's static analyzer over core/ and db/; findings listed, status 1 if any.
+analyze: check-deps $(GEN_SRC)
+	@tests/analyze.sh $(CC) "$(CFLAGS_ALL)"
+
+# SIGKILL during an import of 100,000 tickets at 200 random points.
+crash: all
+	@CRASH_POINTS=$${CRASH_POINTS:-200} bash tests/crash/t_kill.sh
+
+# 2 and 4 processes registering tickets for 60 s each.
+concurrency: all
+	@CONC_SECONDS=$${CONC_SECONDS:-60} bash tests/concurrency/t_writers.sh
 
 bench: all
 	@tests/bench/run.sh

@@ -15,7 +15,8 @@ static void pk_report(void *p, const char *table)
 	snprintf(line, sizeof line, gw_tr("表 %s 没有声明非空主键（同步会跳过它）",
 					  "table %s has no declared NOT NULL primary key (sync would skip it)"),
 		 table);
-	c->report(c->ctx, line);
+	if (c->report)
+		c->report(c->ctx, line);
 }
 
 int check_all(struct gw *gw, void (*report)(void *ctx, const char *line), void *ctx,
@@ -42,7 +43,8 @@ int check_all(struct gw *gw, void (*report)(void *ctx, const char *line), void *
 			char line[512];
 			snprintf(line, sizeof line, "%s %s: %s", sqlite3_column_text(st, 0),
 				 sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
-			report(ctx, line);
+			if (report)
+				report(ctx, line);
 			n++;
 		}
 		sqlite3_reset(st);

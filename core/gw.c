@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "id.h"
+#include "search.h"
+#include "sync.h"
 
 int gw_db_exists(const char *path)
 {
@@ -221,6 +223,13 @@ struct gw *gw_open(const struct config *cfg, const char *path, int create,
 		gw_close(gw);
 		return NULL;
 	}
+	/* Derived data and the exchange log are written by commit hooks: the
+	 * search index first, then the capture of everything committed. */
+	search_attach(gw);
+	if (sync_attach(gw, err) != GW_OK) {
+		gw_close(gw);
+		return NULL;
+	}
 	return gw;
 }
 
@@ -228,6 +237,7 @@ void gw_close(struct gw *gw)
 {
 	if (!gw)
 		return;
+	sync_detach(gw);
 	db_close(gw->db);
 	free(gw);
 }

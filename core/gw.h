@@ -7,8 +7,11 @@
 #include "db.h"
 #include "status.h"
 
+struct sync;
+
 struct gw {
 	struct db *db;
+	struct sync *sync;      /* change capture for office exchange (core/sync.c) */
 	struct config cfg;
 	char office[17];        /* the office this database belongs to */
 	char operator_name[65]; /* recorded in the audit log */

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "strbuf.h"
+#include "sync.h"
 
 extern const struct import_kind_ops grid_ops, org_ops, instructor_ops, worker_ops,
 	ticket_ops, station_ops, activity_ops, coop_ops, credit_ops;
@@ -146,6 +147,8 @@ static int score_kind(int k, char **hdr, size_t n)
 	}
 	return present;
 }
+
+#define IMPORT_FLUSH_ROWS 10000
 
 /* One file opened and its header read and mapped. */
 struct file {
@@ -384,6 +387,11 @@ static enum gw_status file_rows(struct gw *gw, struct file *f, const struct impo
 			reject(f, o, rec.fields, rec.nfields, rec.row, why);
 			continue;
 		}
+		/* Hand the exchange log what the session holds every so often,
+		 * so memory does not grow with the file (between rows: never
+		 * inside a row's savepoint). */
+		if (rec.row % IMPORT_FLUSH_ROWS == 0 && (st = sync_flush(gw, err)) != GW_OK)
+			break;
 		enum upsert_result res = UPSERT_UNCHANGED;
 		st = do_row(gw, f, o, rec.fields, rec.nfields, rec.row, &res, &e);
 		if (st == GW_OK) {

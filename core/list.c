@@ -9,6 +9,7 @@
  */
 #include "list.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -149,7 +150,7 @@ enum gw_status list_page(struct gw *gw, enum import_kind k, const struct list_re
 		sqlite3_bind_int64(st, 4, -1);
 	}
 	sqlite3_bind_int(st, 5, q->limit);
-	int rc, got = 0;
+	int rc = SQLITE_DONE, got = 0;  /* a limit <= 0 reads nothing */
 	while (got < q->limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		read_row(st, kinds[k].n, &out[got++]);
 	if (got == q->limit)
@@ -200,5 +201,105 @@ enum gw_status list_filter(struct gw *gw, enum import_kind k, const char *query,
 		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
 	}
 	*ids = b.s;   /* the buffer's text, handed over */
+	return GW_OK;
+}
+
+/* ---- the grid tree ---------------------------------------------------- */
+
+static int by_id(const void *a, const void *b)
+{
+	const struct grid_node *const *x = a, *const *y = b;
+	return strcmp((*x)->g.id, (*y)->g.id);
+}
+
+enum gw_status list_grid_tree(struct gw *gw, struct grid_node **out, int *n, struct gw_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_stmt(gw->db, Q_LIST_GRID_NODES, err);
+	if (!st)
+		return err ? err->code : GW_EDB;
+	struct grid_node *all = NULL;
+	int cnt = 0, cap = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (cnt == cap) {
+			cap = cap ? cap * 2 : 64;
+			struct grid_node *na = realloc(all, (size_t)cap * sizeof *all);
+			if (!na) {
+				free(all);
+				sqlite3_reset(st);
+				return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
+			}
+			all = na;
+		}
+		struct grid_node *g = &all[cnt++];
+		memset(g, 0, sizeof *g);
+		db_col_text(st, 0, g->g.id, sizeof g->g.id);
+		db_col_text(st, 1, g->g.code, sizeof g->g.code);
+		db_col_text(st, 2, g->g.name, sizeof g->g.name);
+		db_col_text(st, 3, g->g.level, sizeof g->g.level);
+		db_col_text(st, 4, g->g.parent_id, sizeof g->g.parent_id);
+		db_col_text(st, 5, g->g.basis, sizeof g->g.basis);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(all);
+		return db_fail(gw->db, err, gw_tr("读取网格", "reading the grids"));
+	}
+	size_t sz = (size_t)(cnt ? cnt : 1);
+	struct grid_node **ids = malloc(sz * sizeof *ids);
+	int *parent = malloc(sz * sizeof *parent), *first = malloc(sz * sizeof *first);
+	int *next = malloc(sz * sizeof *next), *stack = malloc(sz * sizeof *stack);
+	struct grid_node *sorted = malloc(sz * sizeof *sorted);
+	if (!ids || !parent || !first || !next || !stack || !sorted) {
+		free(all), free(ids), free(parent), free(first), free(next), free(stack), free(sorted);
+		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
+	}
+	for (int i = 0; i < cnt; i++)
+		ids[i] = &all[i];
+	qsort(ids, (size_t)cnt, sizeof *ids, by_id);
+	/* Children lists in code order: the rows came by code, so prepending
+	 * while walking backwards keeps that order.  A node whose parent is
+	 * gone (deleted) stands at the top. */
+	for (int i = 0; i < cnt; i++)
+		first[i] = -1;
+	int roots = -1;
+	for (int i = cnt - 1; i >= 0; i--) {
+		struct grid_node key, *kp = &key, **hit = NULL;
+		snprintf(key.g.id, sizeof key.g.id, "%s", all[i].g.parent_id);
+		if (key.g.id[0])
+			hit = bsearch(&kp, ids, (size_t)cnt, sizeof *ids, by_id);
+		parent[i] = hit ? (int)(*hit - all) : -1;
+		if (parent[i] == i)
+			parent[i] = -1;
+		int *head = parent[i] >= 0 ? &first[parent[i]] : &roots;
+		next[i] = *head;
+		*head = i;
+	}
+	/* Depth first, without recursion: a county is shallow, but a cycle
+	 * written by hand in the file must not hang the screen. */
+	int k = 0, top = 0;
+	for (int r = roots; r >= 0; r = next[r]) {
+		stack[top++] = r;
+		all[r].depth = 0;
+		while (top > 0 && k < cnt) {
+			int i = stack[--top];
+			sorted[k++] = all[i];
+			/* Push children in reverse so the first comes out first. */
+			int kids = 0;
+			for (int c = first[i]; c >= 0; c = next[c])
+				kids++;
+			for (int j = kids - 1; j >= 0 && top < cnt; j--) {
+				int c = first[i];
+				for (int t = 0; t < j; t++)
+					c = next[c];
+				all[c].depth = all[i].depth + 1;
+				stack[top++] = c;
+			}
+		}
+	}
+	free(all), free(ids), free(parent), free(first), free(next), free(stack);
+	*out = sorted;
+	*n = k;
 	return GW_OK;
 }

@@ -11,6 +11,7 @@
 #ifndef GW_LIST_H
 #define GW_LIST_H
 
+#include "grid.h"
 #include "gw.h"
 #include "id.h"
 #include "import.h"
@@ -75,5 +76,11 @@ const char *list_cell(const struct list_row *r, int col);
  * GW_EINVAL with a message for a query the lookup refuses (too long). */
 enum gw_status list_filter(struct gw *gw, enum import_kind k, const char *query, char **ids,
 			   int *count, int *more, struct gw_err *err);
+
+/* The grid tree in display order (depth-first, children by code) as
+ * grid_tree() gives it, but names and places only: the counts are left 0,
+ * which makes it cheap enough to read again after every save.  *out is
+ * malloc'd and owned by the caller (free()). */
+enum gw_status list_grid_tree(struct gw *gw, struct grid_node **out, int *n, struct gw_err *err);
 
 #endif

@@ -685,20 +685,18 @@ static enum gw_status append_hits(struct gw *gw, enum search_kind k, struct coll
 	return GW_OK;
 }
 
-/* Indexes what others left dirty (edits made with the sqlite3 shell), and
+/* Indexes what changed without the program (the sqlite3 shell), and
  * rebuilds an index whose rowids were renumbered (a dumped and reloaded
  * file).  A failure (a read-only file, a long import holding the lock) is
  * not the searcher's problem: the search goes on with the index as it is. */
 static void catch_up(struct gw *gw)
 {
 	struct gw_err e;
-	int ok = search_rowids_ok(gw, &e);
-	int dirty = search_exists(gw, Q_SEARCH_DIRTY_ANY, &e);
-	if (ok == 0)
-		search_flush_now(gw, 1, &e);
-	else if (dirty > 0 && db_in_tx(gw->db))
+	if (search_pending(gw, &e) <= 0)
+		return;
+	if (db_in_tx(gw->db))
 		search_flush(gw, &e);
-	else if (dirty > 0)
+	else
 		search_flush_now(gw, 0, &e);
 }
 

@@ -7,11 +7,11 @@
  * ticket number whole or its start.  Matches are ranked exact > prefix >
  * substring > initials, grouped by kind with instructors first.
  *
- * The index lives in the search_* tables of migration 2.  Triggers note
- * changed records in search_dirty; search_flush, run by the database just
- * before every commit, brings the index up to date inside that same
- * transaction.  A search first flushes what other programs (the sqlite3
- * shell) left dirty. */
+ * The index lives in the search_* tables of migration 2.  search_flush, run
+ * by the database just before every commit, brings it up to date inside
+ * that same transaction: records added since (rowids above the last one
+ * indexed), and those that triggers noted changed or deleted.  A search
+ * first indexes what other programs (the sqlite3 shell) changed. */
 #ifndef GW_SEARCH_H
 #define GW_SEARCH_H
 

@@ -11,10 +11,15 @@
  * them merged.
  *
  * Postings are the rowids of the kind's own table, so the index needs no
- * table of its own records.  Nothing is taken out of the lists: every
- * candidate is checked against its record's current text, so a posting
- * of an old text or a deleted record costs a look-up and nothing else.
- * When such dead postings outnumber the live records, the index is rebuilt.
+ * table of its own records, and records added since the last flush are
+ * simply the rowids above the last one indexed: no trigger runs on insert
+ * (even an empty one cost a ticket import 4-5 us a row here).  Triggers
+ * note changed names (search_dirty, by id) and deleted rows (search_gone,
+ * by rowid: SQLite may give a deleted last rowid to the next record).
+ * Nothing is taken out of the lists: every candidate is checked against
+ * its record's current text, so a posting of an old text or a deleted
+ * record costs a look-up and nothing else.  When such dead postings
+ * outnumber the live records, the index is rebuilt.
  * SQLite keeps rowids (VACUUM included) unless a table is dumped and
  * reloaded with gaps; the id at each table's last rowid is kept to notice
  * that, and then the index is rebuilt too.
@@ -29,7 +34,7 @@
 #include "pinyin.h"
 
 /* Bump when the grams change: an index built with other grams is rebuilt. */
-#define SEARCH_FORMAT 2
+#define SEARCH_FORMAT 3
 /* A gram with this many chunks has them merged into one. */
 #define CHUNKS_MAX 8
 /* Postings gathered in memory before they are written. */
@@ -508,29 +513,48 @@ static int rowids_ok(struct gw *gw, const struct state *s, struct gw_err *err)
 	return ok;
 }
 
-int search_rowids_ok(struct gw *gw, struct gw_err *err)
+/* Whether anything changed since the last flush: records noted changed or
+ * deleted, or a table's last rowid moved (records added; or renumbered).
+ * Loads *s. */
+static int pending(struct gw *gw, struct state *s, struct gw_err *err)
 {
-	struct state s;
-	if (state_load(gw, &s, err) != GW_OK)
+	if (state_load(gw, s, err) != GW_OK)
 		return -1;
-	return rowids_ok(gw, &s, err);
+	int any = search_exists(gw, Q_SEARCH_DIRTY_ANY, err);
+	if (any != 0)
+		return any;
+	struct state now;
+	if (state_last(gw, &now, err) != GW_OK)
+		return -1;
+	for (int k = 0; k < SK_COUNT; k++)
+		if (now.last[k] != s->last[k] || strcmp(now.last_id[k], s->last_id[k]) != 0)
+			return 1;
+	return 0;
 }
 
-/* Empties the index and queues every record. */
+int search_pending(struct gw *gw, struct gw_err *err)
+{
+	struct state s;
+	return pending(gw, &s, err);
+}
+
+/* Empties the index: every record counts as added since. */
 static enum gw_status clear_all(struct gw *gw, struct state *s, struct gw_err *err)
 {
 	enum gw_status st;
 	if ((st = run(gw, Q_SEARCH_POST_CLEAR, err)) != GW_OK ||
-	    (st = run(gw, Q_SEARCH_DIRTY_ALL, err)) != GW_OK)
+	    (st = run(gw, Q_SEARCH_DIRTY_CLEAR, err)) != GW_OK ||
+	    (st = run(gw, Q_SEARCH_GONE_CLEAR, err)) != GW_OK)
 		return st;
 	s->dead = 0;
 	memset(s->last, 0, sizeof s->last);
+	memset(s->last_id, 0, sizeof s->last_id);
 	return GW_OK;
 }
 
 /* The index must be rebuilt when it was built with other grams (or never:
- * then it is empty and every record is queued already, by the triggers or
- * by migration 2) or when rowids were renumbered. */
+ * then it is empty, and every record counts as added) or when rowids were
+ * renumbered. */
 static enum gw_status check_index(struct gw *gw, struct state *s, struct gw_err *err)
 {
 	char want[32], have[32];
@@ -547,35 +571,44 @@ static enum gw_status check_index(struct gw *gw, struct state *s, struct gw_err 
 	int any = search_exists(gw, Q_SEARCH_POST_ANY, err);
 	if (any < 0)
 		return GW_EDB;
-	if (any && (st = clear_all(gw, s, err)) != GW_OK)
+	if ((any || !fresh) && (st = clear_all(gw, s, err)) != GW_OK)
 		return st;
 	return fresh ? GW_OK : gw_meta_set(gw, "search_format", want, err);
 }
 
-/* Gathers the grams of every queued record of kind k. */
-static enum gw_status queue_kind(struct gw *gw, enum search_kind k, struct state *s,
-				 struct builder *b, struct search_grams *g, struct gw_err *err)
+enum scan { SCAN_NEW, SCAN_DIRTY, SCAN_GONE };
+
+/* Gathers the grams of kind k's records of one scan.  Rowids up to
+ * s->last[k] were indexed before: their old postings are now dead; a
+ * deleted rowid held again is a new record; rowids above it come with the
+ * new records' scan. */
+static enum gw_status scan_kind(struct gw *gw, enum search_kind k, enum scan how,
+				struct state *s, struct builder *b, struct search_grams *g,
+				struct gw_err *err)
 {
-	sqlite3_stmt *row = db_stmt(gw->db, search_kinds[k].dirty, err);
+	const struct search_kind_info *ki = &search_kinds[k];
+	sqlite3_stmt *row = db_stmt(gw->db, how == SCAN_NEW ? ki->fresh : how == SCAN_DIRTY ? ki->dirty
+									   : ki->gone, err);
 	if (!row)
 		return GW_EDB;
+	if (how == SCAN_NEW)
+		sqlite3_bind_int64(row, 1, s->last[k]);
+	int off = how == SCAN_GONE;  /* its extra column: a record holds the rowid */
 	enum gw_status st = GW_OK;
 	int rc;
 	while (st == GW_OK && (rc = sqlite3_step(row)) == SQLITE_ROW) {
-		if (sqlite3_column_type(row, 0) == SQLITE_NULL) {
-			s->dead++;  /* deleted from the table */
+		long long rowid = sqlite3_column_int64(row, 0);
+		int old = how != SCAN_NEW && rowid <= s->last[k];
+		if (how != SCAN_NEW && !old)
 			continue;
-		}
-		uint64_t rowid = (uint64_t)sqlite3_column_int64(row, 0);
-		if ((long long)rowid <= s->last[k])
-			s->dead++;  /* indexed before: those postings are now dead */
-		if (!sqlite3_column_int(row, 1))
+		s->dead += old;
+		if ((off && !sqlite3_column_int(row, 1)) || !sqlite3_column_int(row, 1 + off))
 			continue;
-		const char *text = (const char *)sqlite3_column_text(row, 2);
+		const char *text = (const char *)sqlite3_column_text(row, 2 + off);
 		g->n = 0;
 		search_grams_of(k, text ? text : "", g);
 		for (int i = 0; i < g->n; i++)
-			builder_add(b, g->v[i], rowid);
+			builder_add(b, g->v[i], (uint64_t)rowid);
 		if (g->oom || b->oom)
 			st = gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
 		else if (b->postings > PENDING_MAX)
@@ -587,14 +620,15 @@ static enum gw_status queue_kind(struct gw *gw, enum search_kind k, struct state
 	return st;
 }
 
-/* Indexes every queued record and empties the queue. */
+/* Indexes everything added, changed or deleted since the last flush. */
 static enum gw_status flush_queue(struct gw *gw, struct state *s, struct gw_err *err)
 {
 	struct builder b = {.seq = s->seq};
 	struct search_grams g = {0};
 	enum gw_status st = GW_OK;
 	for (int k = 0; k < SK_COUNT && st == GW_OK; k++)
-		st = queue_kind(gw, (enum search_kind)k, s, &b, &g, err);
+		for (int how = SCAN_NEW; how <= SCAN_GONE && st == GW_OK; how++)
+			st = scan_kind(gw, (enum search_kind)k, (enum scan)how, s, &b, &g, err);
 	free(g.v);
 	if (st == GW_OK)
 		st = builder_write(gw, &b, err);
@@ -603,6 +637,10 @@ static enum gw_status flush_queue(struct gw *gw, struct state *s, struct gw_err 
 	s->seq = b.seq;
 	if (st == GW_OK)
 		st = run(gw, Q_SEARCH_DIRTY_CLEAR, err);
+	if (st == GW_OK)
+		st = run(gw, Q_SEARCH_GONE_CLEAR, err);
+	if (st == GW_OK)
+		st = state_last(gw, s, err);
 	return st;
 }
 
@@ -624,12 +662,10 @@ enum gw_status search_flush(void *ctx, struct gw_err *err)
 {
 	struct gw *gw = ctx;
 	struct state s;
-	int any = search_exists(gw, Q_SEARCH_DIRTY_ANY, err);
+	int any = pending(gw, &s, err);
 	if (any <= 0)
 		return any < 0 ? GW_EDB : GW_OK;
-	enum gw_status st = state_load(gw, &s, err);
-	if (st == GW_OK)
-		st = check_index(gw, &s, err);
+	enum gw_status st = check_index(gw, &s, err);
 	if (st == GW_OK)
 		st = flush_queue(gw, &s, err);
 	int again = st == GW_OK ? worth_rebuilding(gw, s.dead, err) : 0;
@@ -637,8 +673,6 @@ enum gw_status search_flush(void *ctx, struct gw_err *err)
 		st = GW_EDB;
 	if (again > 0 && (st = clear_all(gw, &s, err)) == GW_OK)
 		st = flush_queue(gw, &s, err);
-	if (st == GW_OK)
-		st = state_last(gw, &s, err);
 	if (st == GW_OK)
 		st = state_save(gw, &s, err);
 	return st;

@@ -23,7 +23,9 @@ enum search_py { SEARCH_PY_NONE, SEARCH_PY_NAME, SEARCH_PY_PERSON };
 
 struct search_kind_info {
 	const char *name, *plural, *zh, *zh2;
-	enum db_query dirty;               /* its dirty records with their text */
+	enum db_query fresh;               /* records added since the last flush */
+	enum db_query dirty;               /* records noted changed */
+	enum db_query gone;                /* rowids noted deleted */
 	enum db_query text;                /* a record's id, text, liveness by rowid */
 	enum search_py py[SEARCH_NFIELDS]; /* pinyin of each field */
 };
@@ -96,8 +98,8 @@ enum gw_status search_show(struct gw *gw, struct search_hit *h, struct gw_err *e
 int search_exists(struct gw *gw, enum db_query q, struct gw_err *err);
 /* Flushes in a transaction of its own; rebuild first empties the index. */
 enum gw_status search_flush_now(struct gw *gw, int rebuild, struct gw_err *err);
-/* Whether the tables' rowids still match the index (see search_index.c):
- * 1 yes, 0 renumbered (rebuild), -1 error. */
-int search_rowids_ok(struct gw *gw, struct gw_err *err);
+/* Whether records changed since the last flush (by another program, or in
+ * the open transaction): 1 yes, 0 no, -1 error. */
+int search_pending(struct gw *gw, struct gw_err *err);
 
 #endif

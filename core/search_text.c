@@ -15,8 +15,9 @@
 
 #include "pinyin.h"
 
-#define KIND(name, plural, zh, zh2, q, py0, py1) \
-	{name, plural, zh, zh2, Q_SEARCH_DIRTY_##q, Q_SEARCH_TEXT_##q, {py0, py1}}
+#define KIND(name, plural, zh, zh2, q, py0, py1)                                             \
+	{name, plural, zh, zh2, Q_SEARCH_NEW_##q, Q_SEARCH_DIRTY_##q, Q_SEARCH_GONE_##q,      \
+	 Q_SEARCH_TEXT_##q, {py0, py1}}
 
 const struct search_kind_info search_kinds[SK_COUNT] = {
 	KIND("instructor", "instructors", "指导员", "党建工作指导员", INSTRUCTOR, SEARCH_PY_PERSON,

@@ -12,21 +12,10 @@
 #include "id.h"
 #include "sync_int.h"
 
-/* ---- per-handle state ----
- * struct gw has no slot for the exchange yet, so handles are looked up in
- * a small table; a database is rarely open more than a few times. */
-#define SYNC_MAX_HANDLES 16
-static struct {
-	struct gw *gw;
-	struct sync *s;
-} handles[SYNC_MAX_HANDLES];
-
+/* ---- per-handle state: gw->sync ---- */
 struct sync *sync_state(struct gw *gw)
 {
-	for (int i = 0; i < SYNC_MAX_HANDLES; i++)
-		if (handles[i].gw == gw && handles[i].s)
-			return handles[i].s;
-	return NULL;
+	return gw ? gw->sync : NULL;
 }
 
 /* Local bookkeeping, configuration-derived rows and derived indexes stay
@@ -248,12 +237,6 @@ enum gw_status sync_attach(struct gw *gw, struct gw_err *err)
 {
 	if (sync_state(gw))
 		return GW_OK;
-	int slot = -1;
-	for (int i = 0; i < SYNC_MAX_HANDLES && slot < 0; i++)
-		if (!handles[i].s)
-			slot = i;
-	if (slot < 0)
-		return gw_fail(err, GW_ENOMEM, "打开的数据库过多", "too many open databases");
 	struct sync *s = calloc(1, sizeof *s);
 	if (!s)
 		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
@@ -270,8 +253,7 @@ enum gw_status sync_attach(struct gw *gw, struct gw_err *err)
 		free(s);
 		return gw_fail(err, GW_EDB, "提交钩子已满", "no free commit hook");
 	}
-	handles[slot].gw = gw;
-	handles[slot].s = s;
+	gw->sync = s;
 	return GW_OK;
 }
 
@@ -305,9 +287,7 @@ void sync_detach(struct gw *gw)
 	sqlite3session_delete(s->sess);
 	for (int i = 0; i < s->ntables; i++)
 		free(s->tables[i].col);
-	for (int i = 0; i < SYNC_MAX_HANDLES; i++)
-		if (handles[i].s == s)
-			handles[i].gw = NULL, handles[i].s = NULL;
+	gw->sync = NULL;
 	free(s);
 }
 

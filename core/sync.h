@@ -19,8 +19,11 @@
 #define SYNC_FORMAT_VERSION 1
 #define SYNC_MAX_MARKS 256      /* offices a package can report on */
 
-/* Starts capturing this handle's changes (idempotent).  Must be followed by
- * sync_detach before gw_close.  GW_EDB/GW_ENOMEM on failure. */
+/* Starts capturing this handle's changes (idempotent): meant to be called
+ * by gw_open, since changes made while not attached never travel.  The
+ * export, import and resolve functions below attach when needed.  Must be
+ * followed by sync_detach before the database closes (gw_close).
+ * GW_EDB/GW_ENOMEM on failure. */
 enum gw_status sync_attach(struct gw *gw, struct gw_err *err);
 /* Stores what was captured but not yet committed through db_commit (writes
  * made outside a transaction), then stops capturing and frees the state. */

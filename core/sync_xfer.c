@@ -3,9 +3,11 @@
 #include "sync.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -275,33 +277,40 @@ enum gw_status sync_export(struct gw *gw, const char *to, int all, const char *p
 
 /* ---- import ---- */
 
-static enum gw_status read_file(const char *path, unsigned char **buf, size_t *len,
-				struct gw_err *err)
+/* Maps the package file (copy-on-write: never written back), so a large
+ * package costs page cache rather than heap.  Unmap with unmap_file. */
+static enum gw_status map_file(const char *path, unsigned char **buf, size_t *len,
+			       struct gw_err *err)
 {
-	FILE *f = fopen(path, "rb");
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat sb;
 	*buf = NULL;
-	if (!f || fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+	*len = 0;
+	if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
 		int e = errno;
-		if (f)
-			fclose(f);
+		if (fd >= 0)
+			close(fd);
 		return gw_fail(err, GW_EIO, "无法读取 %s：%s", "cannot read %s: %s", path,
-			       f ? gw_tr("不是普通文件", "not a regular file") : strerror(e));
+			       fd >= 0 ? gw_tr("不是普通文件", "not a regular file") : strerror(e));
 	}
 	*len = (size_t)sb.st_size;
-	*buf = malloc(*len ? *len : 1);
-	if (!*buf) {
-		fclose(f);
-		return gw_fail(err, GW_ENOMEM, "内存不足，无法读取 %s", "out of memory reading %s", path);
+	if (*len == 0) {        /* nothing to map; the parser refuses it */
+		close(fd);
+		*buf = (unsigned char *)"";
+		return GW_OK;
 	}
-	size_t got = fread(*buf, 1, *len, f);
-	fclose(f);
-	if (got != *len) {
-		free(*buf);
-		*buf = NULL;
-		return gw_fail(err, GW_EIO, "无法读取 %s", "cannot read %s", path);
-	}
+	void *m = mmap(NULL, *len, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (m == MAP_FAILED)
+		return gw_fail(err, GW_EIO, "无法读取 %s：%s", "cannot read %s: %s", path, strerror(errno));
+	*buf = m;
 	return GW_OK;
+}
+
+static void unmap_file(unsigned char *buf, size_t len)
+{
+	if (len)
+		munmap(buf, len);
 }
 
 /* Everything about the package that can be refused before writing. */
@@ -412,13 +421,13 @@ enum gw_status sync_import(struct gw *gw, const char *path, struct sync_summary 
 	memset(out, 0, sizeof *out);
 	unsigned char *buf;
 	size_t len = 0;
-	enum gw_status st = read_file(path, &buf, &len, err);
+	enum gw_status st = map_file(path, &buf, &len, err);
 	if (st != GW_OK)
 		return st;
 	struct sync_header *h = malloc(sizeof *h);
 	struct peer_row peer;
 	if (!h) {
-		free(buf);
+		unmap_file(buf, len);
 		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
 	}
 	st = sync_package_parse(buf, len, h, err);
@@ -489,7 +498,7 @@ enum gw_status sync_import(struct gw *gw, const char *path, struct sync_summary 
 			db_rollback(gw->db);
 	}
 	free(h);
-	free(buf);
+	unmap_file(buf, len);
 	if (st != GW_OK)
 		memset(out, 0, sizeof *out);
 	return st;

@@ -244,12 +244,16 @@ static const char migration_1[] =
 	");\n"
 	"CREATE INDEX audit_record ON audit(tbl, record_id);\n";
 
-/* Migration 2: the quick-lookup index (core/search_index.c).  Triggers only
- * note which records changed in search_dirty; the program brings the index
- * up to date from there just before each commit, so the index commits with
+/* Migration 2: the quick-lookup index (core/search_index.c).  The program
+ * brings the index up to date just before each commit, so it commits with
  * the records whoever wrote them (forms, imports, sync, or the sqlite3
- * shell, whose edits the next search picks up).  The triggers are plain SQL
- * so that the file stays editable without the program.
+ * shell, whose changes the next search picks up).  Postings are the rowids
+ * of each kind's own table.  New records need no trigger: every rowid above
+ * the last one indexed is new (a trigger on every insert would cost a
+ * million-ticket import several seconds).  Triggers, plain SQL so the file
+ * stays editable without the program, note the rest: records whose indexed
+ * text or liveness changed in search_dirty, hard-deleted rowids (which
+ * SQLite may hand out again) in search_gone.
  *
  * search_post: posting lists.  gram is a character, bigram or pinyin-initial
  * gram of one kind's names packed into an integer (kind as enum
@@ -259,34 +263,32 @@ static const char migration_1[] =
  * Phones and codes need no grams: expression indexes on the last four
  * digits, and range scans of the existing UNIQUE indexes.
  *
- * The search tables are derived and local: sync must not carry them. */
+ * The search tables are derived and local: sync must not carry them.
+ * NOT EXISTS rather than INSERT OR IGNORE: a trigger's conflict clause is
+ * overridden by the firing statement's (an UPDATE OR FAIL would then fail
+ * on a record changed twice in one transaction). */
 #define SEARCH_TRIGGERS(k, tbl, cols, changed)                                  \
-	"CREATE TRIGGER search_" tbl "_ins AFTER INSERT ON " tbl " BEGIN\n"          \
-	"  INSERT INTO search_dirty(kind, id) SELECT " k ", NEW.id WHERE NOT EXISTS\n" \
-	"    (SELECT 1 FROM search_dirty WHERE kind = " k " AND id = NEW.id);\n"     \
-	"END;\n"                                                                    \
 	"CREATE TRIGGER search_" tbl "_upd AFTER UPDATE OF id, deleted, " cols     \
 	" ON " tbl " WHEN OLD.id IS NOT NEW.id OR OLD.deleted IS NOT NEW.deleted OR " \
 	changed " BEGIN\n"                                                          \
 	"  INSERT INTO search_dirty(kind, id) SELECT " k ", NEW.id WHERE NOT EXISTS\n" \
 	"    (SELECT 1 FROM search_dirty WHERE kind = " k " AND id = NEW.id);\n"     \
-	"  INSERT INTO search_dirty(kind, id) SELECT " k ", OLD.id WHERE OLD.id IS NOT NEW.id\n" \
-	"    AND NOT EXISTS (SELECT 1 FROM search_dirty WHERE kind = " k " AND id = OLD.id);\n" \
 	"END;\n"                                                                    \
 	"CREATE TRIGGER search_" tbl "_del AFTER DELETE ON " tbl " BEGIN\n"          \
-	"  INSERT INTO search_dirty(kind, id) SELECT " k ", OLD.id WHERE NOT EXISTS\n" \
-	"    (SELECT 1 FROM search_dirty WHERE kind = " k " AND id = OLD.id);\n"     \
-	"END;\n"                                                                    \
-	"INSERT INTO search_dirty(kind, id) SELECT " k ", id FROM " tbl " WHERE deleted = 0;\n"
+	"  INSERT INTO search_gone(kind, rid) SELECT " k ", OLD.rowid WHERE NOT EXISTS\n" \
+	"    (SELECT 1 FROM search_gone WHERE kind = " k " AND rid = OLD.rowid);\n"  \
+	"END;\n"
 
-/* NOT EXISTS rather than INSERT OR IGNORE: a trigger's conflict clause is
- * overridden by the firing statement's (an UPDATE OR FAIL would then fail
- * on a record changed twice in one transaction). */
 static const char migration_2[] =
 	"CREATE TABLE search_dirty (\n"
 	"  kind INTEGER NOT NULL,\n"
 	"  id   TEXT NOT NULL,\n"
 	"  PRIMARY KEY (kind, id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE search_gone (\n"
+	"  kind INTEGER NOT NULL,\n"
+	"  rid  INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (kind, rid)\n"
 	") WITHOUT ROWID;\n"
 	"CREATE TABLE search_post (\n"
 	"  gram INTEGER NOT NULL,\n"

@@ -1,6 +1,7 @@
 /* schema_sync.c - the tables of the office-to-office exchange (core/sync*.c,
- * docs/SYNC.md).  All of them are local bookkeeping: the exchange never
- * carries them (core/sync.c filters tables named sync_* and change_log).
+ * docs/SYNC.md).  They are this office's bookkeeping, which the exchange
+ * does not carry (core/sync.c filters change_log and sync_* tables), except
+ * sync_resolution.
  *
  * change_log: every change this office holds, in the order it happened
  * here, as SQLite session changesets.  origin is the office where the

@@ -54,6 +54,7 @@
 		   "CROSS JOIN grid g ON g.id = o.grid_id",                                \
 		   "o.deleted = 0 AND " PAGE_UNDER("o.grid_id"), key, "o.rowid")
 #define SQL_ORG_PAGE(X)                                                                \
+	SQL_PAGE_SHARED(X)                                                              \
 	ORG_PAGE(X, NAME, "o.name")                                                     \
 	ORG_PAGE(X, CODE, "o.credit_code")                                              \
 	ORG_PAGE(X, KIND, "o.kind")                                                     \

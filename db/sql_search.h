@@ -3,11 +3,19 @@
 #ifndef GW_SQL_SEARCH_H
 #define GW_SQL_SEARCH_H
 
-/* The records noted dirty of one kind: rowid (NULL when gone), whether it
- * is live, its text to index (fields joined by U+001F). */
+/* What a flush indexes of one kind, each row (rowid, live, text to index
+ * with fields joined by U+001F): records added since the last flush (rowids
+ * above ?1), records noted changed, and rowids deleted (rowid, whether a
+ * record holds it again, live, text). */
+#define SEARCH_NEW_SQL(tbl, text)                                                        \
+	"SELECT x.rowid, x.deleted = 0, " text " FROM " tbl " x WHERE x.rowid > ?1 "      \
+	"ORDER BY x.rowid"
 #define SEARCH_DIRTY_SQL(k, tbl, text)                                                   \
 	"SELECT x.rowid, x.deleted = 0, " text " FROM search_dirty d "                    \
-	"LEFT JOIN " tbl " x ON x.id = d.id WHERE d.kind = " k
+	"JOIN " tbl " x ON x.id = d.id WHERE d.kind = " k
+#define SEARCH_GONE_SQL(k, tbl, text)                                                    \
+	"SELECT g.rid, x.rowid IS NOT NULL, x.deleted = 0, " text " FROM search_gone g "  \
+	"LEFT JOIN " tbl " x ON x.rowid = g.rid WHERE g.kind = " k
 
 /* A record by the rowid its postings hold: id, text, live. */
 #define SEARCH_TEXT_SQL(tbl, text)                                                       \
@@ -30,14 +38,27 @@
 #define SEARCH_TEXT_TICKET "x.title || char(31) || x.reporter"
 
 #define SQL_SEARCH(X)                                                                    \
-	X(SEARCH_DIRTY_ANY, "SELECT EXISTS (SELECT 1 FROM search_dirty)")                   \
+	X(SEARCH_DIRTY_ANY, "SELECT EXISTS (SELECT 1 FROM search_dirty) "                  \
+			    "OR EXISTS (SELECT 1 FROM search_gone)")                        \
 	X(SEARCH_POST_ANY, "SELECT EXISTS (SELECT 1 FROM search_post)")                     \
+	X(SEARCH_NEW_INSTRUCTOR, SEARCH_NEW_SQL("instructor", SEARCH_TEXT_ONE))             \
+	X(SEARCH_NEW_ORG, SEARCH_NEW_SQL("org", SEARCH_TEXT_ONE))                           \
+	X(SEARCH_NEW_GRID, SEARCH_NEW_SQL("grid", SEARCH_TEXT_ONE))                         \
+	X(SEARCH_NEW_TICKET, SEARCH_NEW_SQL("ticket", SEARCH_TEXT_TICKET))                  \
+	X(SEARCH_NEW_WORKER, SEARCH_NEW_SQL("worker", SEARCH_TEXT_ONE))                     \
+	X(SEARCH_NEW_STATION, SEARCH_NEW_SQL("station", SEARCH_TEXT_ONE))                   \
 	X(SEARCH_DIRTY_INSTRUCTOR, SEARCH_DIRTY_SQL("0", "instructor", SEARCH_TEXT_ONE))    \
 	X(SEARCH_DIRTY_ORG, SEARCH_DIRTY_SQL("1", "org", SEARCH_TEXT_ONE))                  \
 	X(SEARCH_DIRTY_GRID, SEARCH_DIRTY_SQL("2", "grid", SEARCH_TEXT_ONE))                \
 	X(SEARCH_DIRTY_TICKET, SEARCH_DIRTY_SQL("3", "ticket", SEARCH_TEXT_TICKET))         \
 	X(SEARCH_DIRTY_WORKER, SEARCH_DIRTY_SQL("4", "worker", SEARCH_TEXT_ONE))            \
 	X(SEARCH_DIRTY_STATION, SEARCH_DIRTY_SQL("5", "station", SEARCH_TEXT_ONE))          \
+	X(SEARCH_GONE_INSTRUCTOR, SEARCH_GONE_SQL("0", "instructor", SEARCH_TEXT_ONE))      \
+	X(SEARCH_GONE_ORG, SEARCH_GONE_SQL("1", "org", SEARCH_TEXT_ONE))                    \
+	X(SEARCH_GONE_GRID, SEARCH_GONE_SQL("2", "grid", SEARCH_TEXT_ONE))                  \
+	X(SEARCH_GONE_TICKET, SEARCH_GONE_SQL("3", "ticket", SEARCH_TEXT_TICKET))           \
+	X(SEARCH_GONE_WORKER, SEARCH_GONE_SQL("4", "worker", SEARCH_TEXT_ONE))              \
+	X(SEARCH_GONE_STATION, SEARCH_GONE_SQL("5", "station", SEARCH_TEXT_ONE))            \
 	X(SEARCH_TEXT_INSTRUCTOR, SEARCH_TEXT_SQL("instructor", SEARCH_TEXT_ONE))           \
 	X(SEARCH_TEXT_ORG, SEARCH_TEXT_SQL("org", SEARCH_TEXT_ONE))                         \
 	X(SEARCH_TEXT_GRID, SEARCH_TEXT_SQL("grid", SEARCH_TEXT_ONE))                       \
@@ -54,13 +75,7 @@
 		      SEARCH_HAS_SQL("grid", "3") ", " SEARCH_HAS_SQL("ticket", "4") ", "        \
 		      SEARCH_HAS_SQL("worker", "5") ", " SEARCH_HAS_SQL("station", "6"))        \
 	X(SEARCH_DIRTY_CLEAR, "DELETE FROM search_dirty")                                   \
-	X(SEARCH_DIRTY_ALL, "INSERT OR IGNORE INTO search_dirty(kind, id) "                 \
-			    "SELECT 0, id FROM instructor WHERE deleted = 0 "                \
-			    "UNION ALL SELECT 1, id FROM org WHERE deleted = 0 "             \
-			    "UNION ALL SELECT 2, id FROM grid WHERE deleted = 0 "            \
-			    "UNION ALL SELECT 3, id FROM ticket WHERE deleted = 0 "          \
-			    "UNION ALL SELECT 4, id FROM worker WHERE deleted = 0 "          \
-			    "UNION ALL SELECT 5, id FROM station WHERE deleted = 0")         \
+	X(SEARCH_GONE_CLEAR, "DELETE FROM search_gone")                                     \
 	X(SEARCH_LIVE, "SELECT (SELECT count(*) FROM instructor WHERE deleted = 0) "       \
 		       "+ (SELECT count(*) FROM org WHERE deleted = 0) "                    \
 		       "+ (SELECT count(*) FROM grid WHERE deleted = 0) "                   \

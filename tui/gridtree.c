@@ -1,6 +1,8 @@
 /* gridtree.c - the grid tree pane (see gridtree.h). */
 #include "gridtree.h"
 
+#include "list.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,7 +74,7 @@ enum gw_status gridtree_load(struct gridtree *t, struct gw *gw, const char *keep
 		snprintf(keep_id, sizeof keep_id, "%s", keep);
 	gridtree_free(t);
 	table_init(&t->table, columns, 1, t);
-	enum gw_status st = grid_tree(gw, &t->nodes, &t->n, err);
+	enum gw_status st = list_grid_tree(gw, &t->nodes, &t->n, err);
 	if (st != GW_OK) {
 		t->n = 0;
 		return st;

@@ -115,7 +115,7 @@ static void fill_dept(struct app *a, struct picker *p, const char *q)
 static void fill_grid(struct app *a, struct picker *p, const char *q)
 {
 	struct gw_err err;
-	if (!p->grids && grid_tree(a->gw, &p->grids, &p->ngrids, &err) != GW_OK) {
+	if (!p->grids && list_grid_tree(a->gw, &p->grids, &p->ngrids, &err) != GW_OK) {
 		snprintf(p->note, sizeof p->note, "%s", err.msg);
 		return;
 	}

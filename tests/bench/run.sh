@@ -48,8 +48,10 @@ if [ ! -f "$data/done" ]; then
 	"$B/gen" "$data" "$DIV"
 	touch "$data/done"
 fi
-base=$B/base-$stamp.db
+# The database of everything but the tickets, for this schema.
+base=$B/base-$stamp-$(cat db/schema*.c | cksum | cut -d' ' -f1).db
 if [ ! -f "$base" ] || ! "$GW" find --db "$base" 张 >/dev/null 2>&1; then
+	rm -f "$B"/base-*.db*
 	echo "bench: importing everything but the tickets (once)"
 	rm -f "$base" "$base-wal" "$base-shm"
 	"$GW" init --db "$base" >/dev/null

@@ -246,6 +246,24 @@ static void test_long_text_many_edits(void **state)
 	assert_int_equal(field_cursor_col(f), 0);
 }
 
+/* A long text takes line feeds typed in; an ordinary field never does. */
+static void test_multiline_takes_line_feeds(void **state)
+{
+	struct field *f = *state;
+	assert_int_equal(field_insert(f, S("第一行\n第二行")), 6);
+	assert_string_equal(field_text(f), "第一行第二行");
+	field_set(f, "", 0);
+	f->multiline = 1;
+	assert_int_equal(field_insert(f, S("第一行\n第二行\t")), 7);
+	assert_string_equal(field_text(f), "第一行\n第二行");
+	/* The line feed is one character: Backspace after it joins the lines. */
+	for (int i = 0; i < 3; i++)
+		field_left(f);
+	assert_int_equal(field_backspace(f), 1);
+	assert_string_equal(field_text(f), "第一行第二行");
+	assert_int_equal(field_chars(f), 6);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -260,6 +278,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_limit_in_characters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_view_scrolls_and_never_splits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_text_many_edits, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_multiline_takes_line_feeds, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("field", tests, NULL, NULL);
 }

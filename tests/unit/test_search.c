@@ -564,6 +564,25 @@ static void test_in_step(void **state)
 	char dead[32];
 	gw_meta_get(gw, "search_dead", dead, sizeof dead, &e);
 	assert_true(atoll(dead) >= 3);
+	/* The newest record deleted and another added in one transaction:
+	 * SQLite hands the new one the same rowid. */
+	sqlite3_stmt *q;
+	sqlite3_prepare_v2(db_handle(gw->db), "SELECT rowid FROM worker", -1, &q, NULL);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	long long before = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	assert_int_equal(db_begin(gw->db, &e), GW_OK);
+	sql(gw, "DELETE FROM worker");
+	const char *w[] = {"周杰伦", "15900009999", "courier", "", "", "", ""};
+	put(gw, IK_WORKER, w);
+	assert_int_equal(db_commit(gw->db, &e), GW_OK);
+	sqlite3_prepare_v2(db_handle(gw->db), "SELECT rowid FROM worker", -1, &q, NULL);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int64(q, 0), before);
+	sqlite3_finalize(q);
+	assert_true(count_named(gw, "杰伦", SK_WORKER, "周杰伦"));
+	assert_true(count_named(gw, "zjl", SK_WORKER, "周杰伦"));
+	assert_false(count_named(gw, "李伟", SK_WORKER, "李伟"));
 	/* Grids and organisations renamed by a re-import of their file. */
 	const char *g[] = {"SC-HB-G02", "杭埠镇智能装备网格", "grid", "SC-HB", "industry", "", ""};
 	put(gw, IK_GRID, g);
@@ -583,6 +602,9 @@ static void test_edits_from_outside(void **state)
 	sqlite3 *h;
 	assert_int_equal(sqlite3_open(db_path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(h, "UPDATE instructor SET name = '欧阳修' WHERE name = '解缙';"
+				      "INSERT INTO station(id, name, grid_id, services, office, created_at, "
+				      "updated_at) SELECT 'st2', '龙舒暖心驿站', grid_id, 'water', 'SC', "
+				      "'2026-01-01 00:00:00', '2026-01-01 00:00:00' FROM station;"
 				      "UPDATE ticket SET title = '三河路井盖缺失' WHERE number = 'SC-2026-000102';"
 				      "DELETE FROM instructor_grid WHERE instructor_id IN "
 				      "(SELECT id FROM instructor WHERE name = '曾国藩');"
@@ -596,8 +618,12 @@ static void test_edits_from_outside(void **state)
 	assert_true(count_named(gw, "井盖", SK_TICKET, "SC-2026-000102"));
 	assert_false(count_named(gw, "停车难", SK_TICKET, "SC-2026-000102"));
 	assert_false(count_named(gw, "曾国藩", SK_INSTRUCTOR, "曾国藩"));
+	assert_true(count_named(gw, "龙舒", SK_STATION, "龙舒暖心驿站"));  /* added by the shell */
+	assert_true(count_named(gw, "lsnx", SK_STATION, "龙舒暖心驿站"));
 	sqlite3_stmt *st;
-	sqlite3_prepare_v2(db_handle(gw->db), "SELECT count(*) FROM search_dirty", -1, &st, NULL);
+	sqlite3_prepare_v2(db_handle(gw->db),
+			   "SELECT (SELECT count(*) FROM search_dirty) + (SELECT count(*) FROM search_gone)",
+			   -1, &st, NULL);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(st, 0), 0);
 	sqlite3_finalize(st);

@@ -42,7 +42,7 @@ static int setup_dir(void **state)
 static int teardown_dir(void **state)
 {
 	(void)state;
-	if (getenv("KEEP"))
+	if (getenv("KEEP"))     /* KEEP=1: leave the databases and packages to inspect */
 		return 0;
 	char cmd[300];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
