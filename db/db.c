@@ -5,12 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fsguard.h"
 #include "schema.h"
 
 struct db {
 	sqlite3 *h;
 	int tx_depth;
 	sqlite3_stmt *stmts[Q_COUNT];
+	sqlite3_stmt *rollback;  /* prepared at open: a rollback needs no memory */
 	struct {
 		enum gw_status (*fn)(void *ctx, struct gw_err *err);
 		void *ctx;
@@ -116,6 +118,8 @@ static enum gw_status migrate(struct db *db, const char *path, struct gw_err *er
 
 struct db *db_open(const char *path, int create, struct gw_err *err)
 {
+	if (fsguard_check(path, err) != GW_OK)  /* network filesystems, files others can write */
+		return NULL;
 	struct db *db = calloc(1, sizeof *db);
 	if (!db) {
 		gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
@@ -155,6 +159,8 @@ struct db *db_open(const char *path, int create, struct gw_err *err)
 		db_close(db);
 		return NULL;
 	}
+	/* After the migrations, which would expire it. */
+	sqlite3_prepare_v3(db->h, "ROLLBACK", -1, SQLITE_PREPARE_PERSISTENT, &db->rollback, NULL);
 	return db;
 }
 
@@ -164,6 +170,7 @@ void db_close(struct db *db)
 		return;
 	for (int i = 0; i < Q_COUNT; i++)
 		sqlite3_finalize(db->stmts[i]);
+	sqlite3_finalize(db->rollback);
 	sqlite3_close_v2(db->h);
 	free(db);
 }
@@ -184,10 +191,26 @@ sqlite3_stmt *db_stmt(struct db *db, enum db_query q, struct gw_err *err)
 	return st;
 }
 
+/* Ends SQLite's transaction, if one is open, with the statement prepared at
+ * open (preparing one now could fail for lack of memory and leave the
+ * transaction, and the write lock every other clerk waits for, behind). */
+static void rollback_now(struct db *db)
+{
+	if (sqlite3_get_autocommit(db->h))
+		return;
+	int rc_dbg = db->rollback ? sqlite3_step(db->rollback) : -1; fprintf(stderr, "DBG rollback rc=%d %s\n", rc_dbg, sqlite3_errmsg(db->h));
+	if (rc_dbg != SQLITE_DONE)
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	if (db->rollback)
+		sqlite3_reset(db->rollback);
+}
+
 enum gw_status db_begin(struct db *db, struct gw_err *err)
 {
 	if (db->tx_depth++ > 0)
 		return GW_OK;
+	/* Should a rollback ever have failed, no write would work again. */
+	rollback_now(db);
 	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
 		db->tx_depth = 0;
 		return db_fail(db, err, gw_tr("开始事务", "begin transaction"));
@@ -212,7 +235,7 @@ enum gw_status db_commit(struct db *db, struct gw_err *err)
 	db->tx_depth = 0;
 	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		enum gw_status st = db_fail(db, err, gw_tr("提交事务", "commit"));
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		rollback_now(db);
 		return st;
 	}
 	return GW_OK;
@@ -223,8 +246,7 @@ void db_rollback(struct db *db)
 	if (db->tx_depth == 0)
 		return;
 	db->tx_depth = 0;
-	if (!sqlite3_get_autocommit(db->h))
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	rollback_now(db);
 }
 
 int db_in_tx(const struct db *db) { return db->tx_depth > 0; }

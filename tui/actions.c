@@ -131,13 +131,24 @@ static int has_token(const char *list, const char *tok)
 	return 0;
 }
 
-const char *action_keys_text(enum action a, char *buf, size_t sz)
+int action_key_in(enum action a, unsigned scope)
+{
+	const int *k = action_keys(a);
+	for (int i = 0; i < ACTION_MAX_KEYS && k[i]; i++)
+		if (action_for_key_in(k[i], scope) == a)
+			return k[i];
+	return 0;
+}
+
+static const char *keys_text(enum action a, unsigned scope, char *buf, size_t sz)
 {
 	const int *k = action_keys(a);
 	size_t len = 0;
 	if (sz)
 		buf[0] = 0;
 	for (int i = 0; i < ACTION_MAX_KEYS && k[i]; i++) {
+		if (scope && action_for_key_in(k[i], scope) != a)
+			continue;
 		char one[24];
 		key_label(k[i], one, sizeof one);
 		if (has_token(buf, one))   /* Enter is bound as \r, \n and KEY_ENTER */
@@ -148,4 +159,14 @@ const char *action_keys_text(enum action a, char *buf, size_t sz)
 		len += (size_t)w;
 	}
 	return buf;
+}
+
+const char *action_keys_text(enum action a, char *buf, size_t sz)
+{
+	return keys_text(a, 0, buf, sz);
+}
+
+const char *action_keys_text_in(enum action a, unsigned scope, char *buf, size_t sz)
+{
+	return keys_text(a, scope, buf, sz);
 }

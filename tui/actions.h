@@ -100,7 +100,9 @@ enum {
 	X(YES, "yes", 'y', 'Y', 0, SC_CONFIRM, "是", "yes", "是", "yes")                 \
 	X(NO, "no", 'n', 'N', 0, SC_CONFIRM, "否", "no", "否", "no")                     \
 	X(BACK, "back", KEY_ESC, 0, 0, SC_GLOBAL,                                       \
-	  "返回（关闭详情、帮助）", "back (closes the detail or the help)", "返回", "back") \
+	  "返回：关闭帮助、详情或表单；清除筛选或标记",                                 \
+	  "back: closes the help, the detail or a form; clears a filter or the tags",  \
+	  "返回", "back")                                                               \
 	X(QUIT, "quit", KC(KEY_F(10)), 'q', KEY_CTRL('c'), SC_GLOBAL,                   \
 	  "退出", "quit", "退出", "quit")                                               \
 	X(SCREEN_GRIDS, "screen_grids", KC(KEY_F(2)), 0, 0, SC_GLOBAL,                  \
@@ -155,5 +157,11 @@ const char *key_label(int key, char *buf, size_t sz);
 
 /* All keys of a joined by '/' ("Down/j"), distinct display names only. */
 const char *action_keys_text(enum action a, char *buf, size_t sz);
+
+/* The same for the keys that mean a in `scope` (another action of the
+ * scope may take one of its keys: Enter folds the tree where it would
+ * otherwise open a form); the first such key, 0 when none. */
+const char *action_keys_text_in(enum action a, unsigned scope, char *buf, size_t sz);
+int action_key_in(enum action a, unsigned scope);
 
 #endif

@@ -132,10 +132,10 @@ static void draw_bars(struct app *a, int rows, int cols)
 	ui_text(stdscr, rows - 2, 0, cols, "", A_REVERSE, UI_LEFT);
 	for (int act = 1; act < ACT_COUNT; act++) {
 		const char *hint = action_hint(act);
-		if (!*hint || !(action_scope(act) & scope))
+		int k = action_key_in(act, scope);
+		if (!*hint || !(action_scope(act) & scope) || !k)
 			continue;
-		snprintf(item, sizeof item, "%s %s  ", key_label(action_keys(act)[0], key, sizeof key),
-			 hint);
+		snprintf(item, sizeof item, "%s %s  ", key_label(k, key, sizeof key), hint);
 		if (!put_item(rows - 2, &x, cols, item, A_REVERSE))
 			break;
 	}
@@ -160,14 +160,19 @@ static void draw_bars(struct app *a, int rows, int cols)
 		ui_text(stdscr, rows - 1, cols - 1 - cw, cw, ctx, A_NORMAL, UI_LEFT);
 }
 
+/* The scopes the help lists: the top layer's, else the focused pane's. */
+static unsigned help_scope(struct app *a)
+{
+	return scope_now(a);
+}
+
 /* The help lines of the current screen: every action it answers. */
 static int help_lines(struct app *a, enum action *out)
 {
-	unsigned scope = SC_GLOBAL | (a->nmodal ? a->modal[a->nmodal - 1].ops->scope
-						 : ops_of(a->cur)->scope);
+	unsigned scope = help_scope(a);
 	int n = 0;
 	for (int act = 1; act < ACT_COUNT; act++)
-		if (action_scope(act) & scope)
+		if ((action_scope(act) & scope) && action_key_in(act, scope))
 			out[n++] = act;
 	return n;
 }
@@ -184,7 +189,7 @@ static void help_geometry(struct app *a, int rows, int cols, struct help_box *b,
 	b->nlines = help_lines(a, acts);
 	b->keyw = 0;
 	for (int i = 0; i < b->nlines; i++) {
-		int kw = text_cols(action_keys_text(acts[i], keys, sizeof keys));
+		int kw = text_cols(action_keys_text_in(acts[i], help_scope(a), keys, sizeof keys));
 		int hw = text_cols(action_help(acts[i]));
 		if (kw > b->keyw)
 			b->keyw = kw;
@@ -220,7 +225,7 @@ static void draw_help(struct app *a, int rows, int cols)
 	for (int i = 0; i < b.shown && a->help_top + i < b.nlines; i++) {
 		enum action act = acts[a->help_top + i];
 		int y = b.y + 1 + i;
-		ui_text(stdscr, y, b.x + 2, b.keyw, action_keys_text(act, keys, sizeof keys), A_BOLD,
+		ui_text(stdscr, y, b.x + 2, b.keyw, action_keys_text_in(act, help_scope(a), keys, sizeof keys), A_BOLD,
 			UI_LEFT);
 		ui_text(stdscr, y, b.x + 2 + b.keyw + 2, inner - b.keyw - 2, action_help(act),
 			A_NORMAL, UI_LEFT);
@@ -601,9 +606,13 @@ int tui_main(struct cli *c)
 	delscreen(term);
 	while (a.nmodal)
 		app_pop(&a);
+	/* A close hook frees the current screen's state (the list screens
+	 * share theirs), so each is made current in turn. */
 	for (int s = 0; s < SCR_COUNT; s++)
-		if (a.opened[s] && ops_of(s)->close)
+		if (a.opened[s] && ops_of(s)->close) {
+			a.cur = (enum scr)s;
 			ops_of(s)->close(&a);
+		}
 	if (a.trace)
 		fclose(a.trace);
 	gw_close(gw);

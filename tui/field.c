@@ -321,3 +321,29 @@ size_t field_view(struct field *f, int cols, char *out, size_t outsz, int *curso
 	*cursor_x = cc - f->scroll;
 	return o;
 }
+
+int field_wrap(const struct field *f, int cols, size_t *starts, int max)
+{
+	int n = 0, w = 0;
+	if (max < 1)
+		return 0;
+	starts[n++] = 0;
+	for (size_t i = 0; i < f->nch; i++) {
+		int cw = f->ch[i + 1].col - f->ch[i].col;
+		if (f->buf[f->ch[i].byte] == '\n') {
+			if (n == max)
+				break;
+			starts[n++] = i + 1;
+			w = 0;
+			continue;
+		}
+		if (w + cw > cols && w > 0) {
+			if (n == max)
+				break;
+			starts[n++] = i;
+			w = 0;
+		}
+		w += cw;
+	}
+	return n;
+}

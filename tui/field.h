@@ -80,4 +80,12 @@ int field_cursor_col(const struct field *f);
  * in).  Returns the number of bytes written. */
 size_t field_view(struct field *f, int cols, char *out, size_t outsz, int *cursor_x);
 
+/* A long text (multiline) shown in lines of cols display columns: writes
+ * where each line starts (character indexes) into starts, breaking after
+ * a line feed and before a character that would pass cols, and returns
+ * the number of lines, at least 1 and at most max.  The line feeds
+ * themselves are not shown; a line holding the cursor is the last one
+ * whose start is at most f->cur. */
+int field_wrap(const struct field *f, int cols, size_t *starts, int max);
+
 #endif

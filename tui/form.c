@@ -346,6 +346,7 @@ unsigned form_open(struct app *a, enum import_kind k, const char *id, const char
 		return app_msg(a, "%s", ui_s(S_FORM_NONE));
 	if (id) {
 		struct gw_err err;
+		records_free(&f->orig);
 		if (records_load(a->gw, k, id, &f->orig, &err) != GW_OK) {
 			form_free(f);
 			return app_msg(a, "%s", err.msg);
@@ -564,33 +565,6 @@ static unsigned form_key(struct app *a, void *m, int key)
 
 /* ---- drawing ------------------------------------------------------------------ */
 
-/* Where each line of a long text starts (character indexes), wrapped at
- * cols and at line feeds; returns the number of lines (at least one). */
-static int wrap(const struct field *f, int cols, size_t *starts, int max)
-{
-	int n = 0, w = 0;
-	starts[n++] = 0;
-	for (size_t i = 0; i < f->nch; i++) {
-		const char *c = f->buf + f->ch[i].byte;
-		int cw = f->ch[i + 1].col - f->ch[i].col;
-		if (*c == '\n') {
-			if (n == max)
-				break;
-			starts[n++] = i + 1;
-			w = 0;
-			continue;
-		}
-		if (w + cw > cols && w > 0) {
-			if (n == max)
-				break;
-			starts[n++] = i;
-			w = 0;
-		}
-		w += cw;
-	}
-	return n;
-}
-
 static int field_lines(const struct form *f, int i)
 {
 	return (f->spec->f[i].type == FF_MULTI ? MULTI_LINES : 1) + (f->fld[i].err[0] ? 1 : 0);
@@ -600,7 +574,7 @@ static void draw_multi(struct app *a, struct form *f, int i, int y, int x, int w
 {
 	struct field *fl = &f->fld[i].f;
 	size_t starts[512];
-	int n = wrap(fl, w, starts, 512), cl = 0;
+	int n = field_wrap(fl, w, starts, 512), cl = 0;
 	for (int k = 0; k < n; k++)
 		if (starts[k] <= fl->cur)
 			cl = k;

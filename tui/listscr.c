@@ -320,6 +320,35 @@ static void apply_filter(struct app *a, struct listscr *s, const char *query)
 	requery(a, s);
 }
 
+unsigned listscr_goto(struct app *a, enum scr scr, const char *id, const char *label)
+{
+	if (!panes[scr])
+		return CH_NONE;
+	unsigned ch = app_show(a, scr) | CH_ALL;
+	struct listscr *s = listscr_of(a, scr);
+	char *ids = malloc(GW_ID_LEN + 8);
+	if (!s || !ids) {
+		free(ids);
+		return ch;
+	}
+	/* Ids are hex digits: nothing to escape. */
+	snprintf(ids, GW_ID_LEN + 8, "[\"%.*s\"]", GW_ID_LEN, id);
+	free(s->ids);
+	s->ids = ids;
+	s->nids = 1;
+	s->more = 0;
+	snprintf(s->query, sizeof s->query, "%s", label ? label : "");
+	field_set(&s->filter, s->query, strlen(s->query));
+	s->tree_focus = 0;
+	/* From the whole county, so the record shows wherever it is. */
+	if (s->tree.nvis) {
+		table_select(&s->tree.table, 0);
+		set_grid(s);
+	}
+	requery(a, s);
+	return ch;
+}
+
 static void clear_filter(struct app *a, struct listscr *s)
 {
 	field_set(&s->filter, "", 0);
@@ -570,8 +599,8 @@ static unsigned list_on_action(struct app *a, enum action act)
 static unsigned list_scope_now(struct app *a)
 {
 	struct listscr *s = a->state[a->cur];
-	return s && s->tree_focus ? SC_LIST | SC_TREE | SC_EDIT | SC_RECORDS
-				  : SC_LIST | SC_EDIT | SC_RECORDS;
+	/* In the tree Enter folds; records are opened from the table. */
+	return s && s->tree_focus ? SC_LIST | SC_TREE | SC_RECORDS : SC_LIST | SC_EDIT | SC_RECORDS;
 }
 
 /* ---- drawing ------------------------------------------------------------ */

@@ -103,4 +103,9 @@ void listscr_reload(struct app *a, struct listscr *s);
 /* The list screen state of screen scr when it is open, else NULL. */
 struct listscr *listscr_of(struct app *a, enum scr scr);
 
+/* Shows screen scr with its table kept to the one record id and that
+ * record selected, as a filter named label that Esc clears (the quick
+ * lookup's jump to a record).  Returns CH_* bits. */
+unsigned listscr_goto(struct app *a, enum scr scr, const char *id, const char *label);
+
 #endif

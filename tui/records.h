@@ -22,7 +22,8 @@ struct record_vals {
 	char name[256];             /* what the record is called, for titles */
 };
 
-/* Reads record id of kind k into out (freed with records_free).  GW_OK, or
+/* Reads record id of kind k into out (overwritten, not freed: free it
+ * first if it held values; free the result with records_free).  GW_OK, or
  * a status with err filled (GW_ENOTFOUND when it is gone). */
 enum gw_status records_load(struct gw *gw, enum import_kind k, const char *id,
 			    struct record_vals *out, struct gw_err *err);

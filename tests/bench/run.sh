@@ -6,7 +6,7 @@
 # 1,000,000 tickets) and caches the files and a database of everything but
 # the tickets under build/bench/.  Then, each time:
 #   - imports the million tickets with `gridwork import`, with the index and
-#     without it (the ticket triggers dropped), in turns;
+#     without it (the index told the tickets are indexed already), in turns;
 #   - times in-process look-ups (search_find) of 1- and 2-character
 #     fragments, pinyin initials and a phone's last four digits;
 #   - races the whole `gridwork find` process against the sqlite3 shell
@@ -79,8 +79,12 @@ for r in $(seq "$IRUNS"); do
 	echo "bench: importing $((1000000 / DIV)) tickets, run $r of $IRUNS (with and without the index)"
 	rm -f "$B/without.db"*
 	cp "$base" "$B/without.db"
-	sqlite3 "$B/without.db" "DROP TRIGGER search_ticket_ins; DROP TRIGGER search_ticket_upd;
-		DROP TRIGGER search_ticket_del;"
+	# Without the index: the flush takes records above the last indexed
+	# rowid as new; say every ticket rowid is indexed already (search_last
+	# holds "rowid:id" per kind, tickets fourth), and it leaves them alone.
+	last=$(sqlite3 "$B/without.db" "SELECT value FROM meta WHERE key = 'search_last'" |
+		awk '{$4 = "9000000000000000000:"; print}')
+	sqlite3 "$B/without.db" "UPDATE meta SET value = '$last' WHERE key = 'search_last'"
 	import_once "$B/without.db" >>"$B/without.txt"
 	rm -f "$B/county.db"*
 	cp "$base" "$B/county.db"

@@ -261,3 +261,31 @@ wait_selected() {
 	dump
 	return 1
 }
+
+# panes_ok COLS: for the list screens (a tree pane, a table, a detail):
+# valid UTF-8, no line wider than COLS, the pane border at the same
+# display column on every line that has separators, and every table line
+# (more than one separator) with its separators at the same columns.
+panes_ok() {
+	local out msg
+	screen >"$tmp/cap"
+	if ! out=$("$tmp/colwidth" <"$tmp/cap"); then
+		echo "$out" | grep -v '^[0-9]' | diag
+		dump
+		return 1
+	fi
+	msg=$(echo "$out" | awk -v max="$1" '
+		$1 > max { printf "line %d is %d columns wide (pane %d)\n", NR, $1, max }
+		NF > 1 { if (border == "") { border = $2; bl = NR }
+			 else if ($2 != border) printf "line %d: border at %s, line %d: at %s\n", NR, $2, bl, border }
+		NF > 2 { s = $0; sub(/^[0-9]+ /, "", s)
+			 if (ref == "") { ref = s; refl = NR }
+			 else if (s != ref) printf "line %d: separators at %s, line %d: at %s\n", NR, s, refl, ref }')
+	[ -z "$msg" ] && return 0
+	echo "$msg" | diag
+	dump
+	return 1
+}
+
+# sql QUERY: one value from the test's database.
+sql() { sqlite3 "$tmp/t.db" "$1"; }

@@ -17,7 +17,7 @@ check "english: detail in English" wait_for "Parent: SC-CG 城关镇"
 key F1
 check "english: help in English" wait_for "Help: Grids"
 check "english: help lists keys" shows "move down one row"
-key Escape F3
-check "english: a screen not yet open says so" wait_for "The Roster screen is not yet available"
+key Escape F8
+check "english: a screen not yet open says so" wait_for "The Report screen is not yet available"
 check "english: nothing on stderr" test ! -s "$tmp/err"
 finish

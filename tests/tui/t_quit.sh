@@ -6,10 +6,12 @@
 check "quit: fixture database built" make_db || finish
 start 100 30 || { notok "quit: program starts"; finish; }
 wait_for "- 舒城县" >/dev/null
-for f in F4:工单 F5:单位 F6:新就业 F7:驿站 F8:报表; do
+for f in F3:姓名 F4:编号 F5:名称 F6:职业 F7:开放时间; do
 	key "${f%%:*}"
-	check "quit: ${f%%:*} says ${f#*:} is not open yet" wait_for "「${f#*:}」屏幕尚未开放"
+	check "quit: ${f%%:*} shows its table" wait_for "│${f#*:}"
 done
+key F8
+check "quit: F8 says 报表 is not open yet" wait_for "「报表」屏幕尚未开放"
 key F2
 check "quit: F2 goes back to the grids" wait_for "- 舒城县"
 T send-keys -t gw F10

@@ -264,6 +264,32 @@ static void test_multiline_takes_line_feeds(void **state)
 	assert_int_equal(field_chars(f), 6);
 }
 
+/* A long text's lines: at line feeds, and before a character that would
+ * pass the width, never splitting a double-width one. */
+static void test_wrap_lines(void **state)
+{
+	struct field *f = *state;
+	size_t st[8];
+	f->multiline = 1;
+	assert_int_equal(field_wrap(f, 10, st, 8), 1);   /* empty: one line */
+	assert_int_equal(field_insert(f, S("第一行\n舒城县杭埠镇集镇网格")), 14);
+	/* 第一行 | 舒城县杭埠 (10 columns) | 镇集镇网格 */
+	assert_int_equal(field_wrap(f, 10, st, 8), 3);
+	assert_int_equal(st[0], 0);
+	assert_int_equal(st[1], 4);
+	assert_int_equal(st[2], 9);
+	/* Nine columns hold four hanzi, never half of the fifth. */
+	assert_int_equal(field_wrap(f, 9, st, 8), 4);
+	assert_int_equal(st[2], 8);
+	/* A trailing line feed opens an empty last line. */
+	field_end(f);
+	field_insert(f, S("\n"));
+	assert_int_equal(field_wrap(f, 10, st, 8), 4);
+	assert_int_equal(st[3], field_chars(f));
+	/* At most max lines. */
+	assert_int_equal(field_wrap(f, 2, st, 3), 3);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -279,6 +305,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_view_scrolls_and_never_splits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_text_many_edits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_multiline_takes_line_feeds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_wrap_lines, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("field", tests, NULL, NULL);
 }
