@@ -20,6 +20,12 @@ struct db {
 	int nhooks;
 };
 
+/* A text bind that failed for lack of memory leaves the parameter NULL: an
+ * UPDATE ... WHERE id = NULL would then change nothing and report success.
+ * The failure is remembered here (the program is single-threaded) and the
+ * next db_step_done refuses to run. */
+static int bind_failed;
+
 int db_add_precommit(struct db *db, enum gw_status (*fn)(void *ctx, struct gw_err *err),
 		     void *ctx)
 {
@@ -198,8 +204,7 @@ static void rollback_now(struct db *db)
 {
 	if (sqlite3_get_autocommit(db->h))
 		return;
-	int rc_dbg = db->rollback ? sqlite3_step(db->rollback) : -1; fprintf(stderr, "DBG rollback rc=%d %s\n", rc_dbg, sqlite3_errmsg(db->h));
-	if (rc_dbg != SQLITE_DONE)
+	if (!db->rollback || sqlite3_step(db->rollback) != SQLITE_DONE)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	if (db->rollback)
 		sqlite3_reset(db->rollback);
@@ -211,6 +216,7 @@ enum gw_status db_begin(struct db *db, struct gw_err *err)
 		return GW_OK;
 	/* Should a rollback ever have failed, no write would work again. */
 	rollback_now(db);
+	bind_failed = 0;  /* from a look-up before this transaction */
 	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
 		db->tx_depth = 0;
 		return db_fail(db, err, gw_tr("开始事务", "begin transaction"));
@@ -268,6 +274,11 @@ void db_rollback_savepoint(struct db *db)
 
 enum gw_status db_step_done(struct db *db, sqlite3_stmt *st, struct gw_err *err)
 {
+	if (bind_failed) {
+		bind_failed = 0;
+		sqlite3_reset(st);
+		return gw_fail(err, GW_ENOMEM, "%s：内存不足", "%s: out of memory", gw_tr("写入", "write"));
+	}
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		;
@@ -360,15 +371,16 @@ int db_check_primary_keys(struct db *db, void (*report)(void *ctx, const char *t
 
 void db_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
-	sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT);
+	if (sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT) != SQLITE_OK)
+		bind_failed = 1;
 }
 
 void db_bind_text_null(sqlite3_stmt *st, int i, const char *s)
 {
 	if (!s || !*s)
 		sqlite3_bind_null(st, i);
-	else
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else if (sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) != SQLITE_OK)
+		bind_failed = 1;
 }
 
 void db_col_text(sqlite3_stmt *st, int i, char *out, size_t outsz)

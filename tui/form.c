@@ -604,7 +604,7 @@ static void draw_multi(struct app *a, struct form *f, int i, int y, int x, int w
 
 static void draw_value(struct app *a, struct form *f, int i, int y, int x, int w)
 {
-	struct ffield *x_ = &f->fld[i];
+	struct ffield *ff = &f->fld[i];
 	int focused = i == f->cur;
 	enum ff_type t = f->spec->f[i].type;
 	if (t == FF_MULTI) {
@@ -613,7 +613,7 @@ static void draw_value(struct app *a, struct form *f, int i, int y, int x, int w
 	}
 	if (ff_is_pick(t)) {
 		char text[1024];
-		snprintf(text, sizeof text, "%s%s%s", val(f, i), x_->hint[0] ? "  " : "", x_->hint);
+		snprintf(text, sizeof text, "%s%s%s", val(f, i), ff->hint[0] ? "  " : "", ff->hint);
 		ui_text(stdscr, y, x, w, text, focused ? A_REVERSE : A_UNDERLINE, UI_LEFT);
 		return;
 	}
@@ -623,7 +623,7 @@ static void draw_value(struct app *a, struct form *f, int i, int y, int x, int w
 	}
 	char view[4 * 512 + 1];
 	int cx;
-	field_view(&x_->f, w < 512 ? w : 512, view, sizeof view, &cx);
+	field_view(&ff->f, w < 512 ? w : 512, view, sizeof view, &cx);
 	ui_text(stdscr, y, x, w, view, A_REVERSE, UI_LEFT);
 	a->cursor_y = y;
 	a->cursor_x = x + cx;
@@ -716,7 +716,10 @@ static void recover_yes(struct app *a, void *ctx)
 		struct gw_err err;
 		records_free(&f->orig);
 		if (records_load(a->gw, spec->kind, recovered.id, &f->orig, &err) != GW_OK) {
+			/* The record is gone: the edit has nothing left to apply to. */
 			app_msg(a, "%s", err.msg);
+			records_free(&recovered.vals);
+			draft_remove(recovered_path);
 			form_free(f);
 			return;
 		}

@@ -207,8 +207,10 @@ static enum gw_status list_open(struct app *a, struct gw_err *err)
 	a->state[a->cur] = s;
 	int n = list_ncols(p->kind);
 	for (int i = 0; i < n && i < TABLE_MAX_COLS; i++) {
+		/* The first column is one wider: it carries the tag mark. */
 		const struct pane_col *c = &p->cols[i];
-		s->cols[i] = (struct table_col){c->title, c->min + (i == 0), c->min_en ? c->min_en + (i == 0) : 0,
+		int extra = i == 0;
+		s->cols[i] = (struct table_col){c->title, c->min + extra, c->min_en ? c->min_en + extra : 0,
 						c->grow, c->align, NULL, cell, i};
 	}
 	table_init(&s->table, s->cols, n, s);
@@ -600,7 +602,10 @@ static unsigned list_scope_now(struct app *a)
 {
 	struct listscr *s = a->state[a->cur];
 	/* In the tree Enter folds; records are opened from the table. */
-	return s && s->tree_focus ? SC_LIST | SC_TREE | SC_RECORDS : SC_LIST | SC_EDIT | SC_RECORDS;
+	if (!s)
+		return SC_LIST;
+	return s->tree_focus ? SC_LIST | SC_TREE | SC_RECORDS
+			     : SC_LIST | SC_EDIT | SC_RECORDS | s->pane->scope;
 }
 
 /* ---- drawing ------------------------------------------------------------ */

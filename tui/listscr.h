@@ -62,6 +62,9 @@ struct pane_ops {
 	enum gw_status (*del)(struct gw *gw, const char *id, struct gw_err *err);
 	const struct bulk_op *bulk;
 	int nbulk;
+	/* SC_* bits of the pane's own actions (the ticket desk's), added to
+	 * the screen's while the table has the focus. */
+	unsigned scope;
 	/* Sees every action first; CH_UNHANDLED passes it on.  May be NULL. */
 	unsigned (*on_action)(struct app *a, struct listscr *s, enum action act);
 	/* Extra attribute of a row (an overdue ticket in bold); may be NULL. */

@@ -39,6 +39,12 @@ static long countdown;    /* calls until the failing one */
 static long hits;         /* faults injected since arming */
 static long calls;        /* countable calls since arming */
 
+/* Called as each fault fires: a place for a debugger's breakpoint. */
+static void __attribute__((noinline)) fault_fired(void)
+{
+	__asm__ volatile("");
+}
+
 /* Whether this call is the one to fail (and, persistent, every later). */
 static int fault_now(enum fault_kind k)
 {
@@ -49,12 +55,9 @@ static int fault_now(enum fault_kind k)
 	if (k == F_IO && armed != F_IO)
 		return 0;
 	calls++;
-	if (hits && armed == F_OOM_PERSIST) {
-		hits++;
-		return 1;
-	}
-	if (--countdown == 0) {
-		hits++;
+	if ((hits && armed == F_OOM_PERSIST) || --countdown == 0) {
+		if (!hits++)
+			fault_fired();
 		return 1;
 	}
 	return 0;
@@ -512,7 +515,8 @@ static void run_faults(const struct scenario *s, enum fault_kind k)
 	if (step < 1)
 		step = 1;
 	long n, failed = 0, absorbed = 0;
-	for (n = 1;; n += step) {
+	const char *only = getenv("GW_FAULT_ONLY");  /* "N": that fault alone, to debug it */
+	for (n = only ? atol(only) : 1;; n += step) {
 		fresh_work();
 		struct gw *gw = open_db(work, 0);
 		struct gw_err e;
@@ -627,6 +631,8 @@ static void register_io(void **state) { run_faults(&s_register, F_IO); }
 int main(void)
 {
 	install_faults();
+	if (getenv("GW_FAULT_TEST"))  /* one test by name, to debug it */
+		cmocka_set_test_filter(getenv("GW_FAULT_TEST"));
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(import_oom),
 		cmocka_unit_test(import_oom_persist),
