@@ -8,6 +8,7 @@
 #include "status.h"
 
 struct sync;
+struct import_run;
 
 struct gw {
 	struct db *db;
@@ -15,6 +16,7 @@ struct gw {
 	struct config cfg;
 	char office[17];        /* the office this database belongs to */
 	char operator_name[65]; /* recorded in the audit log */
+	struct import_run *import; /* the file import_files is importing, else NULL */
 };
 
 /* Opens (create: creates) the database at path (NULL: cfg->db_path) with a

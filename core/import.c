@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "strbuf.h"
 #include "sync.h"
@@ -17,6 +18,23 @@ static const struct import_kind_ops *const kinds[IK_COUNT] = {
 	[IK_TICKET] = &ticket_ops,   [IK_STATION] = &station_ops,
 	[IK_ACTIVITY] = &activity_ops, [IK_COOP] = &coop_ops, [IK_CREDIT] = &credit_ops,
 };
+
+/* Kinds that keep state for the file being imported. */
+extern const struct import_kind_hooks ticket_hooks;
+static const struct import_kind_hooks *const hooks[IK_COUNT] = {
+	[IK_TICKET] = &ticket_hooks,
+};
+
+/* The file being imported, as its kind's row handler sees it (gw->import). */
+struct import_run {
+	enum import_kind kind;
+	void *state;
+};
+
+void *import_state(const struct gw *gw, enum import_kind k)
+{
+	return gw->import && gw->import->kind == k ? gw->import->state : NULL;
+}
 
 /* File-name forms of each kind, as the contract names the files. */
 static const char *const file_names[IK_COUNT] = {
@@ -80,7 +98,11 @@ enum gw_status import_one(struct gw *gw, enum import_kind k, const char *const *
 	if (st != GW_OK)
 		return st;
 	gw_err_clear(err);
+	/* One record on its own: no file's remembered look-ups apply. */
+	struct import_run *run = gw->import;
+	gw->import = NULL;
 	st = ops->row(gw, &r, res ? res : &dummy, err);
+	gw->import = run;
 	if (st == GW_ENOTFOUND && err && err->code == GW_ENOTFOUND)
 		err->code = GW_EINVAL;   /* no later rows to wait for here */
 	if (st != GW_OK) {
@@ -159,6 +181,7 @@ struct file {
 	size_t nhdr;
 	char **hdr;            /* the file's own header cells, trimmed */
 	int colpos[32];        /* kind column -> file column, -1 when absent */
+	int bulk;              /* at least IMPORT_BULK_BYTES (see import.h) */
 	struct import_counts n;
 	FILE *rejects;         /* --skip-bad: opened on the first reject */
 	struct csv_writer *rw;
@@ -193,6 +216,8 @@ static enum gw_status file_open(struct file *f, const struct import_opts *o, str
 	f->fp = strcmp(f->path, "-") == 0 ? stdin : fopen(f->path, "rb");
 	if (!f->fp)
 		return gw_fail(err, GW_EIO, "%s: 无法打开文件", "%s: cannot open the file", f->path);
+	struct stat sb;
+	f->bulk = fstat(fileno(f->fp), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= IMPORT_BULK_BYTES;
 	f->rd = csv_open(f->fp, err);
 	if (!f->rd) {
 		gw_err_prefix(err, "%s", f->path);
@@ -237,6 +262,7 @@ static enum gw_status file_open(struct file *f, const struct import_opts *o, str
 		f->kind = best;
 	}
 	const struct import_kind_ops *ops = kinds[f->kind];
+	f->bulk = f->bulk && hooks[f->kind];   /* only kinds with state honour it */
 	for (int i = 0; i < ops->ncols; i++)
 		f->colpos[i] = -1;
 	for (size_t j = 0; j < f->nhdr; j++) {
@@ -494,13 +520,25 @@ enum gw_status import_files(struct gw *gw, const char *const *paths, int npaths,
 	}
 	for (int i = 0; i < npaths && st == GW_OK; i++) {
 		struct file *f = &files[i];
+		const struct import_kind_hooks *h = hooks[f->kind];
+		struct import_run run = {(enum import_kind)f->kind, NULL};
+		if (h && h->begin && (st = h->begin(gw, f->bulk, &run.state, err)) != GW_OK)
+			break;
+		gw->import = &run;
 		st = file_rows(gw, f, opts, err);
+		gw->import = NULL;
+		if (h && h->end) {
+			enum gw_status s2 = h->end(gw, run.state, st == GW_OK, st == GW_OK ? err : NULL);
+			if (st == GW_OK)
+				st = s2;
+		}
 		if (st != GW_OK)
 			break;
 		char summary[256];
 		snprintf(summary, sizeof summary,
-			 "{\"file\":\"%s\",\"kind\":\"%s\",\"inserted\":%ld,\"updated\":%ld,\"unchanged\":%ld,\"rejected\":%ld}",
-			 "", kinds[f->kind]->name, f->n.inserted, f->n.updated, f->n.unchanged, f->n.rejected);
+			 "{\"file\":\"%s\",\"kind\":\"%s\",\"inserted\":%ld,\"updated\":%ld,\"unchanged\":%ld,\"rejected\":%ld%s}",
+			 "", kinds[f->kind]->name, f->n.inserted, f->n.updated, f->n.unchanged, f->n.rejected,
+			 f->bulk ? ",\"bulk\":true" : "");
 		struct strbuf j = STRBUF_INIT;
 		sb_puts(&j, "{\"file\":");
 		sb_json_str(&j, f->path);

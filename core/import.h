@@ -52,6 +52,28 @@ struct import_kind_ops {
 	enum gw_status (*export_rows)(struct gw *gw, struct csv_writer *w, struct gw_err *err);
 };
 
+/* Optional hooks of a kind for one file of import_files: begin makes the
+ * state the row handler then finds with import_state() (look-ups
+ * remembered, counters kept in memory for the file); end writes what it
+ * kept (ok = 1) and frees it, or only frees it (ok = 0: the import fails
+ * and is rolled back).  Both run inside the import's transaction; a failure
+ * of either aborts the import.  bulk: see import_bulk(). */
+struct import_kind_hooks {
+	enum gw_status (*begin)(struct gw *gw, int bulk, void **state, struct gw_err *err);
+	enum gw_status (*end)(struct gw *gw, void *state, int ok, struct gw_err *err);
+};
+
+/* Files of at least this many bytes are imported in bulk: a kind may then
+ * leave inserted records out of the per-row audit, because the file's
+ * summary row in the audit log (action "import", with "bulk":true) covers
+ * them; updates are always audited row by row with old and new values. */
+#define IMPORT_BULK_BYTES (4L << 20)
+
+/* For a kind's row handler: the state its begin hook made for the file of
+ * kind k being imported on gw, or NULL (no hooks, another kind, or not in
+ * import_files: forms and import_one). */
+void *import_state(const struct gw *gw, enum import_kind k);
+
 /* The ops of kind k, and the kind named by s (English or Chinese name, also
  * the file-name forms "grids", "orgs"...); -1 when unknown. */
 const struct import_kind_ops *import_ops(enum import_kind k);

@@ -3,7 +3,11 @@
  * The import runs a million rows in one transaction, so the row handler
  * keeps to cached statements, lean reference look-ups (id only) and stack
  * buffers, and audits an inserted ticket with its number and title only:
- * the full values are in the ticket itself and its "import" event. */
+ * the full values are in the ticket itself and its "import" event.  A file
+ * imported in bulk (import.h) leaves inserts to the file's summary row in
+ * the audit log; each new ticket still has its "import" event.  For the
+ * length of one file the look-ups are remembered and the number counter
+ * is moved once per year rather than once per row (struct ticket_import). */
 #include "ticket.h"
 
 #include <stdio.h>
@@ -63,6 +67,56 @@ static void read_row(sqlite3_stmt *st, struct ticket_rec *t)
 	t->version = sqlite3_column_int(st, 26);
 	db_col_text(st, 27, t->office, sizeof t->office);
 	db_col_text(st, 28, t->updated_at, sizeof t->updated_at);
+}
+
+/* ---- one file's state (import_state) --------------------------------------
+
+ * A file names the same grids, organisations, instructors and riders over
+ * and over: each look-up is remembered in a direct-mapped table (a newer
+ * key takes the slot), so memory stays fixed whatever the file's length.
+ * Nothing a ticket row writes changes what is remembered, and the files of
+ * those kinds are imported before tickets. */
+#define REF_SLOTS 16384
+#define REF_KEY_MAX 32
+enum ref_kind { REF_GRID, REF_ORG, REF_INSTRUCTOR, REF_WORKER, REF_KINDS };
+
+struct ref_slot {
+	char key[REF_KEY_MAX + 1];
+	char id[GW_ID_LEN + 1];
+	unsigned char used, found, deleted;
+};
+
+/* Due dates by registration day and working days allowed. */
+#define DUE_SLOTS 4096
+struct due_slot {
+	char day[11];
+	char due[11];
+	int days;
+};
+
+#define SEQ_YEARS 8
+struct ticket_import {
+	int bulk;
+	int nseq;               /* counters to move past imported numbers, see bump_seq */
+	struct {
+		int year;
+		long long last;
+	} seq[SEQ_YEARS];
+	struct ref_slot ref[REF_KINDS][REF_SLOTS];
+	struct due_slot due[DUE_SLOTS];
+};
+
+static struct ticket_import *state(const struct gw *gw)
+{
+	return import_state(gw, IK_TICKET);
+}
+
+static size_t hash_str(const char *s, size_t n)
+{
+	unsigned long long h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return (size_t)(h ^ h >> 29);
 }
 
 /* Runs a look-up that yields at most one ticket: GW_OK with *out filled,
@@ -129,6 +183,35 @@ static int lookup_id(struct gw *gw, enum db_query q, const char *key, char id[GW
 	return -1;
 }
 
+/* lookup_id through the file's remembered look-ups, when importing. */
+static int lookup_ref(struct gw *gw, enum ref_kind rk, enum db_query q, const char *key,
+		      char id[GW_ID_LEN + 1], int *deleted, struct gw_err *err)
+{
+	struct ticket_import *ti = state(gw);
+	size_t n = strlen(key);
+	struct ref_slot *s = NULL;
+	if (ti && n <= REF_KEY_MAX) {
+		s = &ti->ref[rk][hash_str(key, n) & (REF_SLOTS - 1)];
+		if (s->used && memcmp(s->key, key, n + 1) == 0) {
+			if (s->found)
+				memcpy(id, s->id, GW_ID_LEN + 1);
+			if (deleted)
+				*deleted = s->deleted;
+			return s->found;
+		}
+	}
+	int found = lookup_id(gw, q, key, id, deleted, err);
+	if (s && found >= 0) {
+		memcpy(s->key, key, n + 1);
+		s->used = 1;
+		s->found = (unsigned char)found;
+		s->deleted = found && deleted && *deleted;
+		if (found)
+			memcpy(s->id, id, GW_ID_LEN + 1);
+	}
+	return found;
+}
+
 static int number_used(struct gw *gw, const char *number, struct gw_err *err)
 {
 	char id[GW_ID_LEN + 1];
@@ -137,9 +220,14 @@ static int number_used(struct gw *gw, const char *number, struct gw_err *err)
 
 /* Takes the next number from the counter without checking that it is
  * free (the insert's UNIQUE constraint does, see insert()). */
+static enum gw_status seq_flush(struct gw *gw, struct ticket_import *ti, struct gw_err *err);
+
 static enum gw_status take_number(struct gw *gw, int year, char out[TICKET_NUMBER_BUF],
 				  struct gw_err *err)
 {
+	struct ticket_import *ti = state(gw);
+	if (ti && ti->nseq && seq_flush(gw, ti, err) != GW_OK)
+		return GW_EDB;
 	sqlite3_stmt *st = db_stmt(gw->db, Q_TICKET_SEQ_NEXT, err);
 	if (!st)
 		return GW_EDB;
@@ -169,28 +257,31 @@ enum gw_status ticket_next_number(struct gw *gw, int year, char out[TICKET_NUMBE
 	}
 }
 
-/* A given number of this office's own form moves its counter past it, so
- * that numbers assigned later never collide with imported ones. */
-static enum gw_status bump_seq(struct gw *gw, const char *number, struct gw_err *err)
+/* Whether number is of this office's own form "<OFFICE>-<YEAR>-<seq>",
+ * with its year and sequence. */
+static int own_number(const struct gw *gw, const char *number, int *year, long long *seq)
 {
 	size_t n = strlen(gw->office);
 	const char *p = number + n;
 	if (strncmp(number, gw->office, n) != 0 || p[0] != '-')
-		return GW_OK;
-	int year = 0;
+		return 0;
+	*year = 0;
 	for (int i = 1; i <= 4; i++) {
 		if (p[i] < '0' || p[i] > '9')
-			return GW_OK;
-		year = year * 10 + (p[i] - '0');
+			return 0;
+		*year = *year * 10 + (p[i] - '0');
 	}
 	if (p[5] != '-')
-		return GW_OK;
-	long long seq = 0;
+		return 0;
 	int digits = 0;
+	*seq = 0;
 	for (p += 6; *p >= '0' && *p <= '9' && digits < 15; p++, digits++)
-		seq = seq * 10 + (*p - '0');
-	if (*p || !digits)
-		return GW_OK;
+		*seq = *seq * 10 + (*p - '0');
+	return !*p && digits;
+}
+
+static enum gw_status seq_write(struct gw *gw, int year, long long seq, struct gw_err *err)
+{
 	sqlite3_stmt *st = db_stmt(gw->db, Q_TICKET_SEQ_BUMP, err);
 	if (!st)
 		return GW_EDB;
@@ -198,6 +289,43 @@ static enum gw_status bump_seq(struct gw *gw, const char *number, struct gw_err 
 	sqlite3_bind_int(st, 2, year);
 	sqlite3_bind_int64(st, 3, seq);
 	return db_step_done(gw->db, st, err);
+}
+
+/* Writes the counters an import kept in memory. */
+static enum gw_status seq_flush(struct gw *gw, struct ticket_import *ti, struct gw_err *err)
+{
+	enum gw_status st = GW_OK;
+	for (int i = 0; i < ti->nseq && st == GW_OK; i++)
+		st = seq_write(gw, ti->seq[i].year, ti->seq[i].last, err);
+	if (st == GW_OK)
+		ti->nseq = 0;
+	return st;
+}
+
+/* A stored number of this office's own form moves its counter past it, so
+ * that numbers assigned later never collide with imported ones.  Called
+ * once the ticket is written (a rejected row moves nothing); during an
+ * import only the highest number per year is kept, and written before the
+ * next number is taken and at the end of the file. */
+static enum gw_status bump_seq(struct gw *gw, const char *number, struct gw_err *err)
+{
+	int year;
+	long long seq;
+	if (!own_number(gw, number, &year, &seq))
+		return GW_OK;
+	struct ticket_import *ti = state(gw);
+	for (int i = 0; ti && i < ti->nseq; i++)
+		if (ti->seq[i].year == year) {
+			if (seq > ti->seq[i].last)
+				ti->seq[i].last = seq;
+			return GW_OK;
+		}
+	if (ti && ti->nseq < SEQ_YEARS) {
+		ti->seq[ti->nseq].year = year;
+		ti->seq[ti->nseq++].last = seq;
+		return GW_OK;
+	}
+	return seq_write(gw, year, seq, err);
 }
 
 enum gw_status ticket_due_on(const struct gw *gw, const char *created_at, const char *category,
@@ -209,6 +337,30 @@ enum gw_status ticket_due_on(const struct gw *gw, const char *created_at, const 
 	char day[11];
 	snprintf(day, sizeof day, "%.10s", created_at);
 	return calendar_add_workdays(&gw->cfg, day, gw->cfg.limit_days[k] + held_days, out);
+}
+
+/* ticket_due_on through the file's remembered due dates, when importing. */
+static enum gw_status due_on(const struct gw *gw, const char *created_at, const char *category,
+			     int held_days, char out[11])
+{
+	struct ticket_import *ti = state(gw);
+	int k = enum_index(EN_CATEGORY, category);
+	if (!ti || k < 0 || k >= CONFIG_CATEGORIES || strlen(created_at) < 10)
+		return ticket_due_on(gw, created_at, category, held_days, out);
+	int days = gw->cfg.limit_days[k] + held_days;
+	struct due_slot *s = &ti->due[(hash_str(created_at, 10) + (size_t)days * 40503u) & (DUE_SLOTS - 1)];
+	if (s->day[0] && s->days == days && memcmp(s->day, created_at, 10) == 0) {
+		memcpy(out, s->due, 11);
+		return GW_OK;
+	}
+	enum gw_status st = ticket_due_on(gw, created_at, category, held_days, out);
+	if (st == GW_OK) {
+		memcpy(s->day, created_at, 10);
+		s->day[10] = '\0';
+		s->days = days;
+		memcpy(s->due, out, 11);
+	}
+	return st;
 }
 
 /* Numbers are free-form (other offices and old registers have their own),
@@ -309,7 +461,7 @@ static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struc
 	if (valid_grid_code(v[TICKET_C_GRID], t->grid_code, err) != GW_OK)
 		return import_col_fail(err, r, TICKET_C_GRID);
 	int deleted = 0;
-	int found = lookup_id(gw, Q_TICKET_GRID_ID, t->grid_code, t->grid_id, &deleted, err);
+	int found = lookup_ref(gw, REF_GRID, Q_TICKET_GRID_ID, t->grid_code, t->grid_id, &deleted, err);
 	if (found < 0)
 		return GW_EDB;
 	if (!found || deleted) {
@@ -320,7 +472,7 @@ static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struc
 	if (!valid_blank(v[TICKET_C_ORG])) {
 		if (valid_credit_code(v[TICKET_C_ORG], t->org_code, err) != GW_OK)
 			return import_col_fail(err, r, TICKET_C_ORG);
-		if ((found = lookup_id(gw, Q_TICKET_ORG_ID, t->org_code, t->org_id, NULL, err)) < 0)
+		if ((found = lookup_ref(gw, REF_ORG, Q_TICKET_ORG_ID, t->org_code, t->org_id, NULL, err)) < 0)
 			return GW_EDB;
 		if (!found) {
 			gw_fail(err, GW_EINVAL, "没有统一社会信用代码为“%s”的单位",
@@ -336,7 +488,8 @@ static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struc
 				err) != GW_OK)
 			return import_col_fail(err, r, TICKET_C_REPORTER_PHONE);
 		/* A registered rider's report earns points when it is closed. */
-		if (lookup_id(gw, Q_TICKET_WORKER_ID, t->reporter_phone, t->worker_id, NULL, err) < 0)
+		if (lookup_ref(gw, REF_WORKER, Q_TICKET_WORKER_ID, t->reporter_phone, t->worker_id, NULL,
+			       err) < 0)
 			return GW_EDB;
 	}
 	if (!valid_blank(v[TICKET_C_DEPT])) {
@@ -350,7 +503,8 @@ static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struc
 	if (!valid_blank(v[TICKET_C_INSTRUCTOR])) {
 		if (valid_mobile(v[TICKET_C_INSTRUCTOR], t->instructor_phone, err) != GW_OK)
 			return import_col_fail(err, r, TICKET_C_INSTRUCTOR);
-		found = lookup_id(gw, Q_TICKET_INSTRUCTOR_ID, t->instructor_phone, t->instructor_id, NULL, err);
+		found = lookup_ref(gw, REF_INSTRUCTOR, Q_TICKET_INSTRUCTOR_ID, t->instructor_phone,
+				   t->instructor_id, NULL, err);
 		if (found < 0)
 			return GW_EDB;
 		if (!found) {
@@ -441,7 +595,7 @@ static enum gw_status complete(struct gw *gw, const struct import_row *r, struct
 	if (old && strcmp(old->category, t->category) == 0 &&
 	    strcmp(old->created_at, t->created_at) == 0 && old->due_on[0])
 		memcpy(t->due_on, old->due_on, sizeof t->due_on);
-	else if (ticket_due_on(gw, t->created_at, t->category, t->held_days, t->due_on) != GW_OK)
+	else if (due_on(gw, t->created_at, t->category, t->held_days, t->due_on) != GW_OK)
 		t->due_on[0] = '\0';
 	/* The workflow's times follow the status an import sets: on hold since
 	 * now unless it already was; closed when resolved unless it already was. */
@@ -589,8 +743,7 @@ static enum gw_status insert(struct gw *gw, const struct import_row *r, struct p
 	if (st != GW_OK)
 		return st;
 	int assign = !p->has[TICKET_C_NUMBER];
-	st = assign ? take_number(gw, atoi(t->created_at), t->number, err) : bump_seq(gw, t->number, err);
-	if (st != GW_OK)
+	if (assign && (st = take_number(gw, atoi(t->created_at), t->number, err)) != GW_OK)
 		return st;
 	id_new(t->id);
 	/* An assigned number is taken only if some ticket already holds it (a
@@ -610,10 +763,13 @@ static enum gw_status insert(struct gw *gw, const struct import_row *r, struct p
 		if ((st = take_number(gw, atoi(t->created_at), t->number, err)) != GW_OK)
 			return st;
 	}
-	if (st != GW_OK)
+	if (st != GW_OK || (!assign && (st = bump_seq(gw, t->number, err)) != GW_OK))
 		return st;
 	if ((st = add_event(gw, t, now, NULL, err)) != GW_OK)
 		return st;
+	const struct ticket_import *ti = state(gw);
+	if (ti && ti->bulk)
+		return GW_OK;   /* the file's summary row audits it */
 	/* Short on purpose: see the top of the file. */
 	struct strbuf j = STRBUF_INIT;
 	int first = 1;
@@ -652,15 +808,13 @@ static enum gw_status update(struct gw *gw, const struct import_row *r, struct p
 			return import_col_fail(err, r, TICKET_C_NUMBER);
 		}
 	}
-	if ((st = bump_seq(gw, t->number, err)) != GW_OK)
-		return st;
 	sqlite3_stmt *q = db_stmt(gw->db, Q_TICKET_UPDATE, err);
 	if (!q)
 		return GW_EDB;
 	sqlite3_bind_text(q, 1, old->id, -1, SQLITE_STATIC);
 	bind_fields(q, t);
 	sqlite3_bind_text(q, 21, now, -1, SQLITE_STATIC);
-	if ((st = db_step_done(gw->db, q, err)) != GW_OK)
+	if ((st = db_step_done(gw->db, q, err)) != GW_OK || (st = bump_seq(gw, t->number, err)) != GW_OK)
 		return st;
 	if (strcmp(old->status, t->status) != 0 &&
 	    (st = add_event(gw, t, now, old->status, err)) != GW_OK)
@@ -726,6 +880,26 @@ static enum gw_status ticket_export(struct gw *gw, struct csv_writer *w, struct 
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, "export");
 }
+
+static enum gw_status ticket_import_begin(struct gw *gw, int bulk, void **out, struct gw_err *err)
+{
+	struct ticket_import *ti = calloc(1, sizeof *ti);
+	if (!ti)
+		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
+	ti->bulk = bulk;
+	*out = ti;
+	return GW_OK;
+}
+
+static enum gw_status ticket_import_end(struct gw *gw, void *st, int ok, struct gw_err *err)
+{
+	struct ticket_import *ti = st;
+	enum gw_status s = ti && ok ? seq_flush(gw, ti, err) : GW_OK;
+	free(ti);
+	return s;
+}
+
+const struct import_kind_hooks ticket_hooks = {ticket_import_begin, ticket_import_end};
 
 const struct import_kind_ops ticket_ops = {
 	"tickets", "工单", ticket_cols, TICKET_NCOLS, ticket_row, ticket_export,

@@ -30,6 +30,12 @@ enum {
 	SC_CONFIRM = 64,/* a question */
 	SC_FILTER = 128,/* typing a filter */
 	SC_EDIT = 256,  /* records opened in forms: new, edit, delete */
+	SC_DESK = 1 << 12,       /* the ticket desk's moves: the queue and a ticket's detail */
+	SC_DESK_QUEUE = 1 << 13, /* the ticket queue: Enter opens a ticket's detail */
+	/* High bits, so that other screens' scopes can take the next ones. */
+	SC_DASH = 0x10000,    /* the dashboard's charts (F8) */
+	SC_SYNC = 0x20000,    /* the exchange of packages between offices */
+	SC_RECVIEW = 0x40000, /* the records behind a bar of a chart */
 };
 
 /* X(ID, config name, key1, key2, key3, scope,
@@ -40,6 +46,41 @@ enum {
 #define ACTIONS(X)                                                                      \
 	X(HELP, "help", KC(KEY_F(1)), '?', 0, SC_GLOBAL,                                \
 	  "打开本屏帮助（列出全部按键）", "help for this screen (every key)", "帮助", "help") \
+	X(LOOKUP, "lookup", KEY_CTRL('f'), ':', 0, SC_GLOBAL,                             \
+	  "查找：按姓名、拼音首字母、电话、编码或工单编号查找各类记录，Enter 跳到该记录", \
+	  "look up any record by name, pinyin initials, phone, code or number; Enter jumps to it", \
+	  "查找", "find")                                                               \
+	X(TICKET_VIEW, "ticket_view", '\r', '\n', KC(KEY_ENTER), SC_DESK_QUEUE,           \
+	  "工单详情与全部办理记录（详情中同样可以办理）",                               \
+	  "the ticket's detail and full history (the moves work there too)", "详情", "detail") \
+	X(T_ACCEPT, "ticket_accept", 'a', 0, 0, SC_DESK,                                  \
+	  "受理（尚无或退回后须指定承办部门）", "accept (names the department when it has none)", \
+	  "受理", "accept")                                                             \
+	X(T_START, "ticket_start", 'w', 0, 0, SC_DESK,                                    \
+	  "开始办理", "start work", "办理", "start")                                    \
+	X(T_HOLD, "ticket_hold", 'h', 0, 0, SC_DESK,                                      \
+	  "挂起（说明原因；挂起期间不计办理期限）", "hold (give the reason; the clock stops)", \
+	  "挂起", "hold")                                                               \
+	X(T_RESUME, "ticket_resume", 'u', 0, 0, SC_DESK,                                  \
+	  "恢复办理", "resume", "恢复", "resume")                                       \
+	X(T_TRANSFER, "ticket_transfer", 't', 0, 0, SC_DESK,                              \
+	  "流转到其他承办部门（选择部门并说明原因）",                                   \
+	  "transfer to another department (pick it, give the reason)", "流转", "transfer") \
+	X(T_RESOLVE, "ticket_resolve", 'r', 0, 0, SC_DESK,                                \
+	  "办结（填写办结情况）", "resolve (say how)", "办结", "resolve")               \
+	X(T_CLOSE, "ticket_close", 'c', 0, 0, SC_DESK,                                    \
+	  "核实关闭（选择满意度 1-5）", "close once checked (satisfaction 1-5)", "关闭", "close") \
+	X(T_RETURN, "ticket_return", 'x', 0, 0, SC_DESK,                                  \
+	  "退回（承办部门退回，说明原因）", "return (the department sends it back, with the reason)", \
+	  "退回", "return")                                                             \
+	X(T_REOPEN, "ticket_reopen", 'o', 0, 0, SC_DESK,                                  \
+	  "重新办理已办结或已关闭的工单（说明原因）",                                   \
+	  "reopen a resolved or closed ticket (with the reason)", "重办", "reopen")     \
+	X(T_COMMENT, "ticket_comment", 'm', 0, 0, SC_DESK,                                \
+	  "添加备注", "add a comment", "备注", "comment")                               \
+	X(T_MERGE, "ticket_merge", 'M', 0, 0, SC_DESK,                                    \
+	  "作为重复工单并入另一工单（按编号或标题查找）",                               \
+	  "merge into another ticket as a duplicate (find it by number or title)", "合并", "merge") \
 	X(UP, "move_up", KC(KEY_UP), 'k', 0, SC_LIST,                                   \
 	  "上移一行", "move up one row", "", "")                                        \
 	X(DOWN, "move_down", KC(KEY_DOWN), 'j', 0, SC_LIST,                             \
@@ -119,6 +160,36 @@ enum {
 	  "暖心驿站", "warm-heart stations", "", "")                                    \
 	X(SCREEN_REPORTS, "screen_reports", KC(KEY_F(8)), 0, 0, SC_GLOBAL,              \
 	  "报表", "reports", "", "")                                                    \
+	X(DASH_FOCUS, "dash_focus", '\t', 0, 0, SC_DASH,                                \
+	  "在网格树与图表之间切换", "switch between the grid tree and the charts", "切换", "pane") \
+	X(DASH_OPEN, "dash_open", '\r', '\n', KC(KEY_ENTER), SC_DASH,                   \
+	  "打开所选条形背后的记录", "open the records behind the selected bar", "记录", "records") \
+	X(DASH_PERIOD, "dash_period", 'p', 0, 0, SC_DASH,                               \
+	  "统计期间：本月、本年、2024 年以来、全部或自定义起止日期",                    \
+	  "period: this month, this year, since 2024, all, or dates of your own", "期间", "period") \
+	X(DASH_EXPORT, "dash_export", 'x', 0, 0, SC_DASH,                               \
+	  "把报表导出为 CSV 文件（UTF-8 带 BOM 或 GB18030），用于月度台账",             \
+	  "export a report to a CSV file (UTF-8 with BOM, or GB18030) for the ledger", "导出", "export") \
+	X(DASH_SYNC, "dash_sync", 'y', 0, 0, SC_DASH,                                   \
+	  "同步（同 F12）", "exchange (as F12)", "同步", "sync")                        \
+	X(SYNC, "sync", KC(KEY_F(12)), 0, 0, SC_GLOBAL,                                 \
+	  "同步：与各办公室交换数据包，处理冲突", "exchange packages with other offices; conflicts", "", "") \
+	X(SYNC_MINE, "sync_keep_mine", 'm', 0, 0, SC_SYNC,                              \
+	  "冲突：保留本办公室的版本", "conflict: keep this office's version", "保留本方", "keep mine") \
+	X(SYNC_THEIRS, "sync_keep_theirs", 't', 0, 0, SC_SYNC,                          \
+	  "冲突：保留对方的版本", "conflict: keep the other office's version", "保留对方", "keep theirs") \
+	X(SYNC_EXPORT, "sync_export", 'x', 0, 0, SC_SYNC,                               \
+	  "为所选办公室写出同步包（对方尚未确认收到的全部变更）",                       \
+	  "write a package for the selected office (every change it has not confirmed)", "写出包", "export") \
+	X(SYNC_IMPORT, "sync_import", 'i', 0, 0, SC_SYNC,                               \
+	  "导入同步包", "apply a package", "导入包", "import")                          \
+	X(SYNC_FOCUS, "sync_focus", '\t', 0, 0, SC_SYNC,                                \
+	  "在办公室列表与冲突列表之间切换", "switch between the offices and the conflicts", "切换", "pane") \
+	X(SYNC_ALL, "sync_all", 'a', 0, 0, SC_SYNC,                                     \
+	  "冲突列表：只看待处理的，或全部（含已处理的）",                               \
+	  "conflicts: open ones only, or all (settled ones too)", "全部", "all")        \
+	X(REC_GOTO, "records_goto", '\r', '\n', KC(KEY_ENTER), SC_RECVIEW,              \
+	  "在列表中打开所选记录", "open the selected record in its list", "打开", "open") \
 	X(REDRAW, "redraw", KEY_CTRL('l'), 0, 0, SC_GLOBAL,                             \
 	  "重绘屏幕", "redraw the screen", "", "")
 

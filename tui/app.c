@@ -17,29 +17,19 @@
 
 #include "app.h"
 #include "cli.h"
+#include "dashboard.h"
+#include "desk.h"
 #include "dialog.h"
 #include "form.h"
+#include "lookup.h"
+#include "syncscr.h"
 #include "width.h"
-
-static unsigned soon_on_action(struct app *a, enum action act)
-{
-	(void)a;
-	(void)act;
-	return CH_UNHANDLED;
-}
-
-static void soon_draw(struct app *a, WINDOW *w, int y, int x, int h, int cols);
-
-/* Screens not built yet say so instead of showing nothing. */
-static const struct screen_ops soon_reports = {
-	.title = S_SCR_REPORTS, .scope = 0, .on_action = soon_on_action, .draw = soon_draw,
-};
 
 static const struct screen_ops *const screens[SCR_COUNT] = {
 	[SCR_GRIDS] = &screen_grids_ops,       [SCR_INSTRUCTORS] = &screen_instructors_ops,
 	[SCR_TICKETS] = &screen_tickets_ops,   [SCR_ORGS] = &screen_orgs_ops,
 	[SCR_WORKERS] = &screen_workers_ops,   [SCR_STATIONS] = &screen_stations_ops,
-	[SCR_REPORTS] = &soon_reports,
+	[SCR_REPORTS] = &screen_dashboard_ops,
 };
 
 static const struct screen_ops *ops_of(enum scr s)
@@ -54,14 +44,6 @@ static unsigned scope_now(struct app *a)
 		return SC_GLOBAL | a->modal[a->nmodal - 1].ops->scope;
 	const struct screen_ops *o = ops_of(a->cur);
 	return SC_GLOBAL | (o->scope_now ? o->scope_now(a) : o->scope);
-}
-
-static void soon_draw(struct app *a, WINDOW *w, int y, int x, int h, int cols)
-{
-	char line[256];
-	ui_clear(w, y, x, h, cols);
-	snprintf(line, sizeof line, ui_s(S_NOT_OPEN_LONG), ui_s(ops_of(a->cur)->title));
-	ui_text(w, y + 2, x + 2, cols - 4, line, A_BOLD, UI_LEFT);
 }
 
 unsigned app_msg(struct app *a, const char *fmt, ...)
@@ -134,6 +116,10 @@ static void draw_bars(struct app *a, int rows, int cols)
 		const char *hint = action_hint(act);
 		int k = action_key_in(act, scope);
 		if (!*hint || !(action_scope(act) & scope) || !k)
+			continue;
+		if (!desk_offers(a, act))   /* a move the ticket's state does not allow */
+			continue;
+		if (act == ACT_LOOKUP && !lookup_offered(a))
 			continue;
 		snprintf(item, sizeof item, "%s %s  ", key_label(k, key, sizeof key), hint);
 		if (!put_item(rows - 2, &x, cols, item, A_REVERSE))
@@ -439,6 +425,10 @@ static unsigned global_action(struct app *a, enum action act)
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		return CH_ALL;
+	case ACT_LOOKUP:
+		return lookup_open(a);
+	case ACT_SYNC:
+		return syncscr_open(a);
 	case ACT_SCREEN_GRIDS:
 	case ACT_SCREEN_INSTRUCTORS:
 	case ACT_SCREEN_TICKETS:
@@ -589,9 +579,18 @@ int tui_main(struct cli *c)
 	draw(&a, CH_ALL);
 	trace_frame(&a, 0);
 	while (!a.quit) {
+		/* Work between keys (the dashboard computes in steps): a key
+		 * is only looked for, and a step done when none waits. */
+		int busy = dashboard_busy(&a);
+		timeout(busy ? 0 : -1);
 		int key = read_key(&a);
-		if (!key)
+		if (!key) {
+			if (busy) {
+				a.read_errors = 0;   /* no key is not an error here */
+				draw(&a, dashboard_step(&a));
+			}
 			continue;
+		}
 		unsigned ch = handle_key(&a, key);
 		if (a.quit)
 			break;

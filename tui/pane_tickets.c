@@ -2,15 +2,20 @@
  * department, state and due date; an overdue ticket says so in its due
  * column ("超期"), and is bold besides.
  *
- * The ticket desk's workflow keys (accept, transfer, resolve, ...) come
- * later through on_action, which sees every action first. */
+ * The ticket desk (tui/desk.h): the workflow keys (accept, transfer,
+ * resolve, ...) on the selected ticket, Enter for its detail with the
+ * full history, and b for the tagged tickets' bulk transfer or instructor
+ * assignment, all through on_action, which sees every action first. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "desk.h"
 #include "enums.h"
 #include "id.h"
 #include "listscr.h"
 #include "ticket.h"
+#include "ticket_flow.h"
 
 /* Open and past its due date. */
 static int overdue(const struct list_row *r)
@@ -54,6 +59,27 @@ static const char *label(enum gw_enum e, const char *stored)
 	return i < 0 ? stored : enum_label(e, i);
 }
 
+/* The history's steps, one line each. */
+struct history {
+	int n;
+	struct ticket_event_rec last;
+};
+
+static int last_event(void *ctx, const struct ticket_event_rec *e)
+{
+	struct history *h = ctx;
+	memcpy(&h->last, e, sizeof *e);
+	h->n++;
+	return 0;
+}
+
+static int event_line(void *ctx, const struct ticket_event_rec *e)
+{
+	detail_line(ctx, "  %.16s %s %s %s", e->at, ticket_event_label(e->action), e->department,
+		    e->note);
+	return 0;
+}
+
 static void detail(struct app *a, const struct list_row *r, struct detail *d)
 {
 	static struct ticket_rec t;   /* 10 KB; the interface is single-threaded */
@@ -74,8 +100,45 @@ static void detail(struct app *a, const struct list_row *r, struct detail *d)
 		detail_line(d, ui_s(S_D_DEPT), t.department);
 	detail_line(d, ui_s(S_D_TIMES), t.created_at, t.due_on[0] ? t.due_on : "-",
 		    overdue(r) ? ui_s(S_OVERDUE) : "");
+	/* The last step first, so that a short pane still shows where the
+	 * ticket stands; the whole history follows (Enter shows it all). */
+	struct history h;
+	memset(&h, 0, sizeof h);
+	if (ticket_events(a->gw, t.id, last_event, &h, &err) == GW_OK && h.n)
+		detail_line(d, ui_s(S_D_LATEST), h.last.at, ticket_event_label(h.last.action),
+			    h.last.operator_name);
 	if (t.description[0])
 		detail_line(d, "%s", t.description);
+	detail_line(d, "%s", ui_s(S_D_HISTORY));
+	if (ticket_events(a->gw, t.id, event_line, d, &err) != GW_OK)
+		detail_line(d, "%s", err.msg);
+}
+
+/* Enter opens the detail; b the desk's bulk actions; the moves' keys
+ * move the selected ticket. */
+static unsigned on_action(struct app *a, struct listscr *s, enum action act)
+{
+	if (s->tree_focus)
+		return CH_UNHANDLED;
+	const struct list_row *r = listscr_selected(s);
+	if (act == ACT_TICKET_VIEW)
+		return r ? desk_view_open(a, r->id) : CH_NONE;
+	if (act == ACT_BULK) {
+		int n = s->ntags ? s->ntags : r ? 1 : 0;
+		const char **ids = malloc((size_t)(n ? n : 1) * sizeof *ids);
+		if (!ids)
+			return app_msg(a, "%s", gw_status_text(GW_ENOMEM));
+		for (int i = 0; i < n; i++)
+			ids[i] = s->ntags ? s->tags[i] : r->id;
+		unsigned ch = desk_bulk(a, ids, n);
+		free(ids);
+		return ch;
+	}
+	if (!r)
+		return action_scope(act) & SC_DESK ? CH_NONE : CH_UNHANDLED;
+	struct desk_ticket t = {r->id, list_cell(r, LT_NUMBER), list_cell(r, LT_STATUS),
+				list_cell(r, LT_DEPT), r->version};
+	return desk_move(a, &t, act);
 }
 
 const struct pane_ops pane_tickets = {
@@ -85,5 +148,7 @@ const struct pane_ops pane_tickets = {
 	.cols = cols,
 	.default_sort = LT_NUMBER,
 	.detail = detail,
+	.scope = SC_DESK | SC_DESK_QUEUE,
+	.on_action = on_action,
 	.row_attr = row_attr,
 };

@@ -7,11 +7,17 @@
  *   - a ticket move (ticket_apply: accept),
  *   - a ticket registration (ticket_register).
  * Each time the operation either reports an error (a status and a message)
- * and the database - reopened cleanly - is exactly as before, or succeeds
- * and the database holds all of it.  The handle must then be usable:
+ * and the database - read through a second connection - is exactly as
+ * before, or succeeds and the database holds all of it.  The handle must then be usable:
  * no transaction left open, and the same operation, run again without
  * faults, succeeds.  The loop ends at the first N the operation no longer
- * reaches.  GW_FAULT_STEP=k tries every kth N only (valgrind). */
+ * reaches.
+ *
+ * Environment: GW_FAULT_STEP=k tries every kth allocation from a start that varies
+ * by run (make test; every N by default); GW_FAULT_ONLY=N from that N on,
+ * GW_FAULT_TEST=name one test, GW_FAULT_KEEP=1 keeps the files,
+ * GW_FAULT_COUNT=1 only counts each operation's calls - to debug a
+ * finding, with a breakpoint on fault_fired. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -351,9 +357,6 @@ static unsigned long long digest(const char *path)
 					r = (r ^ v[j]) * 1099511628211ULL;
 			}
 			sum += r;
-			if (getenv("GW_FAULT_DEBUG"))
-				fprintf(stderr, "  %s %016llx %s|%s\n", name, r, sqlite3_column_text(q, 0),
-					sqlite3_column_count(q) > 1 ? (const char *)sqlite3_column_text(q, 1) : "");
 		}
 		sqlite3_finalize(q);
 	}
@@ -512,11 +515,24 @@ static void run_faults(const struct scenario *s, enum fault_kind k)
 	unsigned long long before = digest(work);
 	gw_close(base);
 	long step = getenv("GW_FAULT_STEP") ? atol(getenv("GW_FAULT_STEP")) : 1;
-	if (step < 1)
+	if (step < 1 || k == F_IO)  /* a few dozen writes: always every one */
 		step = 1;
+	/* A stride starts at a different N each run, so runs together cover all. */
+	long first = 1 + (step > 1 ? (long)getpid() % step : 0);
 	long n, failed = 0, absorbed = 0;
-	const char *only = getenv("GW_FAULT_ONLY");  /* "N": that fault alone, to debug it */
-	for (n = only ? atol(only) : 1;; n += step) {
+	const char *only = getenv("GW_FAULT_ONLY");
+	if (getenv("GW_FAULT_COUNT")) {
+		fresh_work();
+		struct gw *g = open_db(work, 0);
+		struct gw_err e;
+		arm(k, 1L << 40);
+		s->op(g, &e);
+		disarm();
+		gw_close(g);
+		print_message("%s, %s: %ld calls\n", s->name, kind_name(k), calls);
+		return;
+	}
+	for (n = only ? atol(only) : first;; n += step) {
 		fresh_work();
 		struct gw *gw = open_db(work, 0);
 		struct gw_err e;
@@ -557,8 +573,8 @@ static void run_faults(const struct scenario *s, enum fault_kind k)
 		gw_close(gw);
 		complete(s, k, n, "run again after the fault");
 	}
-	print_message("%s, %s: N = 1..%ld: %ld reported an error, %ld absorbed\n", s->name,
-		      kind_name(k), n, failed, absorbed);
+	print_message("%s, %s: N = %ld..%ld step %ld: %ld reported an error, %ld absorbed\n", s->name,
+		      kind_name(k), only ? atol(only) : first, n, step, failed, absorbed);
 	assert_true(failed > 0);
 }
 
