@@ -69,16 +69,21 @@ static void read_row(sqlite3_stmt *st, struct ticket_rec *t)
 	db_col_text(st, 28, t->updated_at, sizeof t->updated_at);
 }
 
-/* ---- one file's state (import_state) --------------------------------------
-
+/* ---- one file's state (import_state) ---------------------------------------
+ *
  * A file names the same grids, organisations, instructors and riders over
  * and over: each look-up is remembered in a direct-mapped table (a newer
  * key takes the slot), so memory stays fixed whatever the file's length.
  * Nothing a ticket row writes changes what is remembered, and the files of
  * those kinds are imported before tickets. */
-#define REF_SLOTS 16384
 #define REF_KEY_MAX 32
 enum ref_kind { REF_GRID, REF_ORG, REF_INSTRUCTOR, REF_WORKER, REF_KINDS };
+/* Slots per kind (powers of two): a county has about a thousand grids, up
+ * to a hundred thousand organisations and tens of thousands of instructors;
+ * most reporters are not registered riders, which the filter tells. */
+static const unsigned ref_slots[REF_KINDS] = {4096, 65536, 32768, 16384};
+/* Bits of the riders' filter (a bit per phone hash, 1 MiB). */
+#define RIDER_BITS (1u << 23)
 
 struct ref_slot {
 	char key[REF_KEY_MAX + 1];
@@ -102,7 +107,10 @@ struct ticket_import {
 		int year;
 		long long last;
 	} seq[SEQ_YEARS];
-	struct ref_slot ref[REF_KINDS][REF_SLOTS];
+	struct ref_slot *ref[REF_KINDS];
+	/* Bulk files only: a set bit for every rider's phone hash, so that the
+	 * many reporters who are no rider are told without a look-up. */
+	unsigned char *riders;
 	struct due_slot due[DUE_SLOTS];
 };
 
@@ -191,7 +199,11 @@ static int lookup_ref(struct gw *gw, enum ref_kind rk, enum db_query q, const ch
 	size_t n = strlen(key);
 	struct ref_slot *s = NULL;
 	if (ti && n <= REF_KEY_MAX) {
-		s = &ti->ref[rk][hash_str(key, n) & (REF_SLOTS - 1)];
+		size_t h = hash_str(key, n);
+		if (rk == REF_WORKER && ti->riders &&
+		    !(ti->riders[h / 8 % (RIDER_BITS / 8)] & 1u << h % 8))
+			return 0;
+		s = &ti->ref[rk][h & (ref_slots[rk] - 1)];
 		if (s->used && memcmp(s->key, key, n + 1) == 0) {
 			if (s->found)
 				memcpy(id, s->id, GW_ID_LEN + 1);
@@ -881,22 +893,64 @@ static enum gw_status ticket_export(struct gw *gw, struct csv_writer *w, struct 
 	return rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, "export");
 }
 
+static void import_free(struct ticket_import *ti)
+{
+	if (!ti)
+		return;
+	free(ti->ref[0]);
+	free(ti->riders);
+	free(ti);
+}
+
+/* Sets the riders' filter: one pass over their phones (an index). */
+static enum gw_status load_riders(struct gw *gw, struct ticket_import *ti, struct gw_err *err)
+{
+	if (!(ti->riders = calloc(RIDER_BITS / 8, 1)))
+		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
+	sqlite3_stmt *st = db_stmt(gw->db, Q_TICKET_WORKER_PHONES, err);
+	if (!st)
+		return GW_EDB;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t h = hash_str((const char *)sqlite3_column_text(st, 0),
+				    (size_t)sqlite3_column_bytes(st, 0));
+		ti->riders[h / 8 % (RIDER_BITS / 8)] |= (unsigned char)(1u << h % 8);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, gw_tr("查询", "lookup"));
+}
+
 static enum gw_status ticket_import_begin(struct gw *gw, int bulk, void **out, struct gw_err *err)
 {
 	struct ticket_import *ti = calloc(1, sizeof *ti);
-	if (!ti)
+	size_t n = 0;
+	for (int k = 0; k < REF_KINDS; k++)
+		n += ref_slots[k];
+	struct ref_slot *slots = ti ? calloc(n, sizeof *slots) : NULL;
+	if (!slots) {
+		free(ti);
 		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
+	}
+	for (int k = 0; k < REF_KINDS; k++) {
+		ti->ref[k] = slots;
+		slots += ref_slots[k];
+	}
 	ti->bulk = bulk;
+	enum gw_status st = bulk ? load_riders(gw, ti, err) : GW_OK;
+	if (st != GW_OK) {
+		import_free(ti);
+		return st;
+	}
 	*out = ti;
 	return GW_OK;
 }
 
-static enum gw_status ticket_import_end(struct gw *gw, void *st, int ok, struct gw_err *err)
+static enum gw_status ticket_import_end(struct gw *gw, void *state, int ok, struct gw_err *err)
 {
-	struct ticket_import *ti = st;
-	enum gw_status s = ti && ok ? seq_flush(gw, ti, err) : GW_OK;
-	free(ti);
-	return s;
+	struct ticket_import *ti = state;
+	enum gw_status st = ti && ok ? seq_flush(gw, ti, err) : GW_OK;
+	import_free(ti);
+	return st;
 }
 
 const struct import_kind_hooks ticket_hooks = {ticket_import_begin, ticket_import_end};

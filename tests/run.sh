@@ -14,7 +14,7 @@ trap 'rm -rf "$log"' EXIT
 
 # cmocka prints "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s), listed below:".
 run_unit() {
-	local bin=$1 label=$2 out="$log/out" p f
+	local bin=$1 label=$2 out="$log/out" p f t0=$SECONDS
 	"$bin" >"$out" 2>&1
 	local rc=$?
 	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$out" | tail -1)
@@ -26,13 +26,13 @@ run_unit() {
 		echo "FAIL $label $(basename "$bin"): $p passed, $f failed"
 		grep -E '^\[  (FAILED|ERROR)|error|ERROR|Sanitizer|runtime error' "$out" | head -20
 	else
-		echo "ok   $label $(basename "$bin"): $p passed"
+		echo "ok   $label $(basename "$bin"): $p passed ($((SECONDS - t0)) s)"
 	fi
 }
 
 # Script tests print "ok - name" / "not ok - name" per check.
 run_script() {
-	local t=$1 label=${2:-} out="$log/out" p f
+	local t=$1 label=${2:-} out="$log/out" p f t0=$SECONDS
 	bash "$t" >"$out" 2>&1
 	local rc=$?
 	p=$(grep -c '^ok - ' "$out")
@@ -43,7 +43,7 @@ run_script() {
 		echo "FAIL $label$t: $p passed, $f failed"
 		grep -v '^ok - ' "$out" | head -40
 	else
-		echo "ok   $label$t: $p passed"
+		echo "ok   $label$t: $p passed ($((SECONDS - t0)) s)"
 	fi
 }
 
@@ -93,5 +93,6 @@ else
 	san_reports
 fi
 
+echo "# $SECONDS s in all"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

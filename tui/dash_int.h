@@ -18,7 +18,8 @@ enum dash_part { P_START, P_ROSTER, P_COVERAGE, P_NEW_ORGS, P_WORKERS, P_MEMBERS
 /* The summary of one node and period, complete or being computed. */
 struct dash_entry {
 	int used;
-	char scope_id[GW_ID_LEN + 1];
+	char scope_id[GW_ID_LEN + 1];  /* the tree node ("" none: an empty map) */
+	char scope_code[33];
 	char since[11], until[11];
 	unsigned long gen;      /* app data_gen it was computed at */
 	unsigned long stamp;    /* last shown, for reuse of the oldest */

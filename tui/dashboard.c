@@ -64,6 +64,7 @@ void dash_select(struct app *a, struct dash *s)
 		e->used = 1;
 		e->gen = a->data_gen;
 		snprintf(e->scope_id, sizeof e->scope_id, "%s", id);
+		snprintf(e->scope_code, sizeof e->scope_code, "%s", g ? g->g.code : "");
 		snprintf(e->since, sizeof e->since, "%s", s->since);
 		snprintf(e->until, sizeof e->until, "%s", s->until);
 		e->step = P_START;
@@ -73,7 +74,7 @@ void dash_select(struct app *a, struct dash *s)
 	build(s);
 }
 
-/* The key check SQLite runs during the ticket pass. */
+/* The check SQLite runs while a part is computed: a key waits. */
 static int key_waiting(void *ctx)
 {
 	struct dash *s = ctx;
@@ -83,6 +84,46 @@ static int key_waiting(void *ctx)
 		return 1;
 	}
 	return 0;
+}
+
+/* Empties a part given up half-way, so that it can run again (the parts
+ * leave what they allocated in *r, for report_free). */
+static void reset_part(struct report *r, enum dash_part part)
+{
+	switch (part) {
+	case P_ROSTER:
+		free(r->roster.grids);
+		free(r->roster.units);
+		memset(&r->roster, 0, sizeof r->roster);
+		break;
+	case P_COVERAGE:
+		free(r->coverage.cell);
+		memset(&r->coverage, 0, sizeof r->coverage);
+		break;
+	case P_NEW_ORGS:
+		free(r->new_orgs.list);
+		memset(&r->new_orgs, 0, sizeof r->new_orgs);
+		break;
+	case P_WORKERS:
+		memset(&r->workers, 0, sizeof r->workers);
+		break;
+	case P_MEMBERS:
+		free(r->members.areas);
+		free(r->members.orgs);
+		memset(&r->members, 0, sizeof r->members);
+		break;
+	case P_STATIONS:
+		free(r->stations.grids);
+		free(r->stations.hosts);
+		memset(&r->stations, 0, sizeof r->stations);
+		break;
+	case P_ACTIVITIES:
+		free(r->activities.banks);
+		memset(&r->activities, 0, sizeof r->activities);
+		break;
+	default:
+		break;   /* the tickets' part clears itself when it starts */
+	}
 }
 
 static void compute_step(struct app *a, struct dash *s)
@@ -100,23 +141,23 @@ static void compute_step(struct app *a, struct dash *s)
 	enum gw_status st;
 	gw_err_clear(&err);
 	if (e->step == P_START) {
-		const struct grid_node *g = gridtree_selected(&s->tree);
-		st = report_params_init(a->gw, g ? g->g.code : NULL, e->since, e->until, &e->r.p, &err);
+		st = report_params_init(a->gw, e->scope_code, e->since, e->until, &e->r.p, &err);
 		e->r.kind = REPORT_SUMMARY;
 		e->r.detail = 0;
 		if (st == GW_OK)
 			st = report_load_grids(a->gw, &e->r, &err);
-	} else if (e->step == P_TICKETS) {
-		/* Half a second on a million tickets: it gives way to a key and
-		 * starts again at the next pause (it clears its part first). */
+	} else {
+		/* On a million tickets the ticket part takes over half a second
+		 * and the roster a tenth: a part gives way to a key and starts
+		 * again at the next pause. */
 		s->interrupted = 0;
 		gw_interrupt_when(a->gw, key_waiting, s);
 		st = parts[e->step](a->gw, &e->r, &err);
 		gw_interrupt_when(a->gw, NULL, NULL);
-		if (st != GW_OK && s->interrupted)
+		if (st != GW_OK && s->interrupted) {
+			reset_part(&e->r, e->step);
 			return;
-	} else {
-		st = parts[e->step](a->gw, &e->r, &err);
+		}
 	}
 	if (st != GW_OK) {
 		snprintf(e->err, sizeof e->err, "%s", err.msg);
@@ -476,7 +517,7 @@ static unsigned drill(struct app *a, struct dash *s)
 {
 	struct dash_entry *e = dash_entry(s);
 	const struct bar_line *l = bars_selected(&s->bars);
-	if (!e || !l || e->err[0])
+	if (!e || !l || e->err[0] || e->r.grids.nnodes == 0)
 		return CH_NONE;
 	const struct report *r = &e->r;
 	const char *scope = r->p.scope.name[0] ? r->p.scope.name : r->grids.nodes[0].name;
@@ -607,7 +648,10 @@ static void dash_draw(struct app *a, WINDOW *w, int y, int x, int h, int cols)
 	const struct report *r = &e->r;
 	dash_period_label(s, period, sizeof period);
 	const struct grid_node *g = gridtree_selected(&s->tree);
-	snprintf(head, sizeof head, ui_s(S_DASH_HEAD), g ? g->g.name : "", g ? g->g.code : "", period);
+	if (g)
+		snprintf(head, sizeof head, ui_s(S_DASH_HEAD), g->g.name, g->g.code, period);
+	else
+		snprintf(head, sizeof head, "%s", ui_s(S_GRIDS_EMPTY));
 	if (e->step != P_DONE)
 		snprintf(state, sizeof state, "%s", ui_s(S_DASH_COMPUTING));
 	else

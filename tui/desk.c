@@ -55,7 +55,8 @@ struct job {
 
 /* The desk asks one question at a time (each is modal), so the move being
  * put together is kept here rather than handed from question to question:
- * a question cancelled with Esc then leaves nothing behind to free. */
+ * a question cancelled with Esc then leaves nothing behind to free (a
+ * bulk move's ids wait for the next move, which frees them). */
 static struct job job;
 
 static void reset_job(void)
@@ -136,6 +137,7 @@ static void apply(struct app *a)
 	fill_move(&m);
 	if (job.bulk) {
 		apply_bulk(a, &m);
+		reset_job();
 		return;
 	}
 	struct gw_err err;
@@ -155,6 +157,7 @@ static void apply(struct app *a)
 		app_changed(a);
 		desk_view_reload(a);
 	}
+	reset_job();
 }
 
 /* ---- the questions ------------------------------------------------------ */

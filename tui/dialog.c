@@ -93,7 +93,7 @@ static void dialog_draw(struct app *a, void *m, int rows, int cols)
 		size_t nx, l = ui_wrap(d->text + off, len - off, inner, &nx);
 		starts[nlines] = off;
 		lens[nlines++] = l;
-		off = nx;
+		off += nx;
 	}
 	int h = nlines + (d->menu ? d->n : 1) + 4;
 	int y = 1 + (rows - 3 - h) / 2, x = (cols - w) / 2;

@@ -623,7 +623,7 @@ static void draw_detail(struct listscr *s, WINDOW *w, int y, int x, int h, int c
 			char one[1024];
 			snprintf(one, sizeof one, "%.*s", (int)line, t + off);
 			ui_text(w, y + row++, x, cols, one, first ? A_BOLD : A_NORMAL, UI_LEFT);
-			off = nx;
+			off += nx;
 		} while (off < len && row < h);
 		t = nl ? nl + 1 : t + len;
 	}

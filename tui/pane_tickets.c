@@ -14,6 +14,7 @@
 #include "enums.h"
 #include "id.h"
 #include "listscr.h"
+#include "strbuf.h"
 #include "ticket.h"
 #include "ticket_flow.h"
 
@@ -59,24 +60,20 @@ static const char *label(enum gw_enum e, const char *stored)
 	return i < 0 ? stored : enum_label(e, i);
 }
 
-/* The history's steps, one line each. */
+/* The history read once: its last step, and every step as a line. */
 struct history {
 	int n;
 	struct ticket_event_rec last;
+	struct strbuf lines;
 };
 
-static int last_event(void *ctx, const struct ticket_event_rec *e)
+static int add_event(void *ctx, const struct ticket_event_rec *e)
 {
 	struct history *h = ctx;
 	memcpy(&h->last, e, sizeof *e);
 	h->n++;
-	return 0;
-}
-
-static int event_line(void *ctx, const struct ticket_event_rec *e)
-{
-	detail_line(ctx, "  %.16s %s %s %s", e->at, ticket_event_label(e->action), e->department,
-		    e->note);
+	sb_printf(&h->lines, "  %.16s %s %s %s\n", e->at, ticket_event_label(e->action), e->department,
+		  e->note);
 	return 0;
 }
 
@@ -104,14 +101,22 @@ static void detail(struct app *a, const struct list_row *r, struct detail *d)
 	 * ticket stands; the whole history follows (Enter shows it all). */
 	struct history h;
 	memset(&h, 0, sizeof h);
-	if (ticket_events(a->gw, t.id, last_event, &h, &err) == GW_OK && h.n)
+	enum gw_status st = ticket_events(a->gw, t.id, add_event, &h, &err);
+	if (h.n)
 		detail_line(d, ui_s(S_D_LATEST), h.last.at, ticket_event_label(h.last.action),
 			    h.last.operator_name);
 	if (t.description[0])
 		detail_line(d, "%s", t.description);
 	detail_line(d, "%s", ui_s(S_D_HISTORY));
-	if (ticket_events(a->gw, t.id, event_line, d, &err) != GW_OK)
+	for (const char *p = h.lines.len ? sb_str(&h.lines) : ""; *p;) {
+		const char *nl = strchr(p, '\n');
+		int len = nl ? (int)(nl - p) : (int)strlen(p);
+		detail_line(d, "%.*s", len, p);
+		p += len + (nl != NULL);
+	}
+	if (st != GW_OK)
 		detail_line(d, "%s", err.msg);
+	sb_free(&h.lines);
 }
 
 /* Enter opens the detail; b the desk's bulk actions; the moves' keys

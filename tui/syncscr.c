@@ -6,12 +6,10 @@
 #include <string.h>
 
 #include "dialog.h"
-#include "enums.h"
-#include "grid.h"
+#include "id.h"
 #include "input.h"
-#include "org.h"
-#include "strbuf.h"
 #include "sync.h"
+#include "sync_cmp.h"
 #include "table.h"
 #include "width.h"
 
@@ -27,28 +25,12 @@ struct peer_row {
 	long pending;
 };
 
-/* One field of a record's version, decoded from core's JSON. */
-struct kv {
-	char key[48];
-	char *val;              /* NULL for JSON null */
-};
-
 struct conf_row {
 	long long id, seq;
 	char at[24], peer[17], tbl[32], columns[256], outcome[16], rule[256];
 	int settled;
 	char label[300];        /* the record as a clerk knows it */
-	struct kv *mine, *theirs;
-	int nmine, ntheirs;
-	int mine_deleted, theirs_deleted;
-};
-
-/* A line of the side-by-side view. */
-struct cmp_line {
-	char key[48];
-	char field[96];
-	const char *mine, *theirs;
-	int differs;
+	struct sync_version mine, theirs;
 };
 
 struct syncscr {
@@ -62,157 +44,18 @@ struct syncscr {
 	int focus;              /* 0 the offices, 1 the conflicts */
 	int all;                /* every conflict, not only the open ones */
 	char result[1024];      /* what the last export, import or choice did */
-	struct cmp_line *cmp;
-	int ncmp;
-	char looked_up[2][300]; /* grid and organisation names shown for ids */
 	int keep_theirs;        /* the choice being confirmed */
 };
 
 static const struct modal_ops sync_ops;
-
-/* ---- reading core's JSON of a record ------------------------------------------ */
-
-static void put_utf8(struct strbuf *b, unsigned cp)
-{
-	char u[4];
-	size_t n;
-	if (cp < 0x80) {
-		u[0] = (char)cp, n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xc0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3f)), n = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xe0 | cp >> 12), u[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (cp & 0x3f)), n = 3;
-	} else {
-		u[0] = (char)(0xf0 | cp >> 18), u[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3f)), u[3] = (char)(0x80 | (cp & 0x3f)), n = 4;
-	}
-	sb_add(b, u, n);
-}
-
-static unsigned hex4(const char *p)
-{
-	unsigned v = 0;
-	for (int i = 0; i < 4; i++) {
-		char c = p[i];
-		v = v * 16 + (unsigned)(c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-					: c >= 'A' && c <= 'F' ? c - 'A' + 10 : 0);
-	}
-	return v;
-}
-
-/* A JSON string at p (on its quote) into b; returns what follows, or NULL. */
-static const char *json_str(const char *p, struct strbuf *b)
-{
-	for (p++; *p && *p != '"'; p++) {
-		if (*p != '\\') {
-			sb_add(b, p, 1);
-			continue;
-		}
-		p++;
-		switch (*p) {
-		case 'n':
-		case 'r':
-		case 't':
-			sb_add(b, " ", 1);   /* one line in a cell */
-			break;
-		case 'b':
-		case 'f':
-			break;
-		case 'u': {
-			if (strlen(p) < 5)
-				return NULL;
-			unsigned cp = hex4(p + 1);
-			p += 4;
-			if (cp >= 0xd800 && cp < 0xdc00 && p[1] == '\\' && p[2] == 'u' && strlen(p) >= 7) {
-				cp = 0x10000 + ((cp - 0xd800) << 10) + (hex4(p + 3) - 0xdc00);
-				p += 6;
-			}
-			put_utf8(b, cp);
-			break;
-		}
-		case '\0':
-			return NULL;
-		default:
-			sb_add(b, p, 1);
-		}
-	}
-	return *p == '"' ? p + 1 : NULL;
-}
-
-/* The fields of a flat JSON object (core's record versions are flat). */
-static int json_fields(const char *s, struct kv **out)
-{
-	int n = 0, cap = 0;
-	struct kv *v = NULL;
-	const char *p = s;
-	while (*p && *p != '{')
-		p++;
-	while (p && *p && *p != '}') {
-		while (*p && *p != '"' && *p != '}')
-			p++;
-		if (*p != '"')
-			break;
-		struct strbuf k = STRBUF_INIT, val = STRBUF_INIT;
-		p = json_str(p, &k);
-		while (p && *p && *p != ':')
-			p++;
-		if (p && *p)
-			p++;
-		while (p && *p == ' ')
-			p++;
-		int null = 0;
-		if (p && *p == '"') {
-			p = json_str(p, &val);
-		} else if (p) {
-			const char *e = p;
-			while (*e && *e != ',' && *e != '}')
-				e++;
-			null = e - p == 4 && strncmp(p, "null", 4) == 0;
-			sb_add(&val, p, (size_t)(e - p));
-			p = e;
-		}
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			struct kv *nv = realloc(v, (size_t)cap * sizeof *nv);
-			if (!nv) {
-				sb_free(&k);
-				sb_free(&val);
-				break;
-			}
-			v = nv;
-		}
-		snprintf(v[n].key, sizeof v[n].key, "%s", sb_str(&k));
-		v[n].val = null ? NULL : strdup(sb_str(&val));
-		n++;
-		sb_free(&k);
-		sb_free(&val);
-		if (p && *p == ',')
-			p++;
-	}
-	*out = v;
-	return n;
-}
-
-static const char *field_of(const struct kv *v, int n, const char *key)
-{
-	for (int i = 0; i < n; i++)
-		if (strcmp(v[i].key, key) == 0)
-			return v[i].val;
-	return NULL;
-}
 
 /* ---- loading ---------------------------------------------------------------------- */
 
 static void free_confs(struct syncscr *s)
 {
 	for (int i = 0; i < s->nconfs; i++) {
-		for (int k = 0; k < s->confs[i].nmine; k++)
-			free(s->confs[i].mine[k].val);
-		for (int k = 0; k < s->confs[i].ntheirs; k++)
-			free(s->confs[i].theirs[k].val);
-		free(s->confs[i].mine);
-		free(s->confs[i].theirs);
+		sync_version_free(&s->confs[i].mine);
+		sync_version_free(&s->confs[i].theirs);
 	}
 	free(s->confs);
 	s->confs = NULL;
@@ -241,10 +84,9 @@ static void each_peer(void *ctx, const struct sync_peer_info *p)
 /* What a clerk calls the record: a ticket's number and title, a name. */
 static void record_label(struct conf_row *c, const char *record_id)
 {
-	const struct kv *v = c->theirs ? c->theirs : c->mine;
-	int n = c->theirs ? c->ntheirs : c->nmine;
-	const char *number = field_of(v, n, "number"), *title = field_of(v, n, "title");
-	const char *name = field_of(v, n, "name"), *code = field_of(v, n, "code");
+	const struct sync_version *v = c->theirs.deleted ? &c->mine : &c->theirs;
+	const char *number = sync_version_get(v, "number"), *title = sync_version_get(v, "title");
+	const char *name = sync_version_get(v, "name"), *code = sync_version_get(v, "code");
 	if (number && title)
 		snprintf(c->label, sizeof c->label, "%s %s", number, title);
 	else if (name)
@@ -273,16 +115,10 @@ static void each_conflict(void *ctx, const struct sync_conflict_info *ci)
 	snprintf(c->outcome, sizeof c->outcome, "%s", ci->outcome ? ci->outcome : "");
 	snprintf(c->rule, sizeof c->rule, "%s", ci->rule ? ci->rule : "");
 	c->settled = ci->resolution != NULL || (ci->rule && ci->rule[0]);
-	c->mine_deleted = !ci->mine;
-	c->theirs_deleted = !ci->theirs;
-	if (ci->mine)
-		c->nmine = json_fields(ci->mine, &c->mine);
-	if (ci->theirs)
-		c->ntheirs = json_fields(ci->theirs, &c->theirs);
+	sync_version_read(&c->mine, ci->mine);
+	sync_version_read(&c->theirs, ci->theirs);
 	record_label(c, ci->record_id ? ci->record_id : "");
 }
-
-static void build_cmp(struct syncscr *s);
 
 static void load(struct app *a, struct syncscr *s)
 {
@@ -301,7 +137,6 @@ static void load(struct app *a, struct syncscr *s)
 		table_select(&s->tp, 0);
 	if (s->tc.sel < 0 && s->nconfs)
 		table_select(&s->tc, 0);
-	build_cmp(s);
 }
 
 /* ---- the tables ---------------------------------------------------------------- */
@@ -352,8 +187,6 @@ static const char *tbl_label(const char *tbl)
 	return tbl;
 }
 
-static void fields_text(const char *columns, char *buf, size_t sz);
-
 static void conf_cell(void *ctx, int row, int col, char *buf, size_t sz)
 {
 	struct syncscr *s = ctx;
@@ -371,7 +204,7 @@ static void conf_cell(void *ctx, int row, int col, char *buf, size_t sz)
 		snprintf(buf, sz, "%s", c->label);
 		break;
 	case 3:
-		fields_text(c->columns, buf, sz);
+		sync_fields_text(c->columns, buf, sz);
 		break;
 	case 4:
 		snprintf(buf, sz, "%s", c->peer);
@@ -382,194 +215,27 @@ static void conf_cell(void *ctx, int row, int col, char *buf, size_t sz)
 	}
 }
 
-/* ---- the side-by-side view ---------------------------------------------------------- */
-
-static const struct {
-	const char *key, *zh, *en;
-} field_names[] = {
-	{"name", "名称", "name"}, {"title", "标题", "title"}, {"number", "编号", "number"},
-	{"code", "编码", "code"}, {"credit_code", "信用代码", "credit code"}, {"kind", "类型", "kind"},
-	{"level", "层级", "level"}, {"basis", "划分依据", "basis"}, {"parent_id", "上级", "parent"},
-	{"grid_id", "网格", "grid"}, {"community_id", "报到社区", "community"}, {"org_id", "单位", "organisation"},
-	{"tags", "标签", "tags"}, {"chain", "产业链", "chain"}, {"address", "地址", "address"},
-	{"employees", "职工人数", "employees"}, {"party_members", "党员人数", "party members"},
-	{"party_org", "党组织", "party org"}, {"party_org_since", "党组织成立", "party org since"},
-	{"contact", "联系人", "contact"}, {"phone", "电话", "phone"}, {"mobile", "手机", "mobile"},
-	{"plan", "工作计划", "plan"}, {"description", "描述", "description"}, {"category", "类别", "category"},
-	{"source", "来源", "source"}, {"status", "状态", "status"}, {"department", "承办部门", "department"},
-	{"reporter", "反映人", "reporter"}, {"reporter_phone", "反映人电话", "reporter phone"},
-	{"due_on", "办理期限", "due"}, {"resolved_at", "办结时间", "resolved"}, {"closed_at", "关闭时间", "closed"},
-	{"role", "类别", "role"}, {"roles", "角色", "roles"}, {"unit", "工作单位", "employer"},
-	{"gender", "性别", "sex"}, {"job", "职业", "job"}, {"platform", "平台", "platform"},
-	{"host", "依托", "host"}, {"services", "服务", "services"}, {"hours", "开放时间", "hours"},
-	{"deleted", "已删除", "deleted"}, {"version", "版本", "version"}, {"office", "登记办公室", "office"},
-	{"created_at", "登记时间", "created"}, {"updated_at", "修改时间", "updated"},
-};
-
-static const char *field_name(const char *key)
-{
-	for (size_t i = 0; i < sizeof field_names / sizeof field_names[0]; i++)
-		if (strcmp(field_names[i].key, key) == 0)
-			return gw_tr(field_names[i].zh, field_names[i].en);
-	return key;
-}
-
-static void field_label(const char *key, int differs, char *buf, size_t sz)
-{
-	/* '*' marks what the two versions disagree on, in words besides bold. */
-	snprintf(buf, sz, "%s%s", differs ? "*" : " ", field_name(key));
-}
-
-/* Core's "name,party_org" as the clerk's words, joined with '、'. */
-static void fields_text(const char *columns, char *buf, size_t sz)
-{
-	size_t len = 0;
-	buf[0] = '\0';
-	for (const char *p = columns; *p && len + 1 < sz;) {
-		size_t n = strcspn(p, ",;");
-		char key[48];
-		snprintf(key, sizeof key, "%.*s", (int)n, p);
-		int w = snprintf(buf + len, sz - len, "%s%s", len ? gw_tr("、", ", ") : "", field_name(key));
-		if (w < 0 || (size_t)w >= sz - len)
-			break;
-		len += (size_t)w;
-		p += n;
-		while (*p == ',' || *p == ';' || *p == ' ')
-			p++;
-	}
-}
-
-/* Stored enumerated values of a table's field, to be shown by label. */
-static const struct {
-	const char *tbl, *key;
-	enum gw_enum en;
-	int list;
-} field_enums[] = {
-	{"grid", "level", EN_LEVEL, 0},          {"grid", "basis", EN_BASIS, 0},
-	{"org", "kind", EN_ORG_KIND, 0},         {"org", "tags", EN_ORG_TAG, 1},
-	{"org", "chain", EN_CHAIN, 0},           {"org", "party_org", EN_PARTY_ORG, 0},
-	{"instructor", "gender", EN_GENDER, 0},  {"instructor", "role", EN_ROLE, 0},
-	{"instructor", "status", EN_INSTR_STATUS, 0}, {"ticket", "category", EN_CATEGORY, 0},
-	{"ticket", "source", EN_SOURCE, 0},      {"ticket", "status", EN_TICKET_STATUS, 0},
-	{"worker", "job", EN_JOB, 0},            {"worker", "roles", EN_WORKER_ROLE, 1},
-	{"station", "services", EN_SERVICE, 1},
-};
-
-static int same(const char *x, const char *y)
-{
-	return (!x && !y) || (x && y && strcmp(x, y) == 0);
-}
-
-static void add_cmp(struct syncscr *s, const char *key, const char *mine, const char *theirs)
-{
-	struct cmp_line *l = &s->cmp[s->ncmp++];
-	snprintf(l->key, sizeof l->key, "%s", key);
-	l->differs = !same(mine, theirs);
-	field_label(key, l->differs, l->field, sizeof l->field);
-	l->mine = mine;
-	l->theirs = theirs;
-}
-
 static const struct conf_row *sel_conf(const struct syncscr *s)
 {
 	int i = s->tc.sel;
 	return i >= 0 && i < s->nconfs ? &s->confs[i] : NULL;
 }
 
-/* The lines of the selected conflict: the fields that differ first, then
- * the rest, without the id (the same on both sides by definition). */
-static void build_cmp(struct syncscr *s)
-{
-	free(s->cmp);
-	s->cmp = NULL;
-	s->ncmp = 0;
-	const struct conf_row *c = sel_conf(s);
-	if (!c)
-		return;
-	const struct kv *keys = c->mine ? c->mine : c->theirs;
-	int nkeys = c->mine ? c->nmine : c->ntheirs;
-	s->cmp = calloc((size_t)(nkeys ? nkeys : 1), sizeof *s->cmp);
-	if (!s->cmp)
-		return;
-	int gone = c->mine_deleted || c->theirs_deleted;
-	for (int pass = 0; pass < 2; pass++)
-		for (int i = 0; i < nkeys; i++) {
-			if (strcmp(keys[i].key, "id") == 0)
-				continue;
-			const char *m = field_of(c->mine, c->nmine, keys[i].key);
-			const char *t = field_of(c->theirs, c->ntheirs, keys[i].key);
-			/* A deleted side: every field of the other, in its order. */
-			if (gone ? pass == 0 : !same(m, t) == (pass == 0))
-				add_cmp(s, keys[i].key, m, t);
-		}
-}
-
-/* A value as shown: ids of grids and organisations by their names. */
-static const char *shown(struct app *a, struct syncscr *s, const char *tbl, const char *key,
-			 const char *v, int slot)
-{
-	if (!v)
-		return ui_s(S_SYNC_NULL);
-	struct gw_err err;
-	for (size_t i = 0; i < sizeof field_enums / sizeof field_enums[0]; i++) {
-		if (strcmp(field_enums[i].tbl, tbl) != 0 || strcmp(field_enums[i].key, key) != 0)
-			continue;
-		if (field_enums[i].list) {
-			enum_list_zh(field_enums[i].en, v, s->looked_up[slot], sizeof s->looked_up[slot]);
-			return s->looked_up[slot];
-		}
-		int k = enum_index(field_enums[i].en, v);
-		return k >= 0 ? enum_label(field_enums[i].en, k) : v;
-	}
-	if (strcmp(key, "grid_id") == 0 || strcmp(key, "community_id") == 0 || strcmp(key, "parent_id") == 0) {
-		struct grid_rec g;
-		if (grid_by_id(a->gw, v, &g, &err) == GW_OK) {
-			snprintf(s->looked_up[slot], sizeof s->looked_up[slot], "%s %s", g.code, g.name);
-			return s->looked_up[slot];
-		}
-	} else if (strcmp(key, "org_id") == 0) {
-		static struct org_rec o;   /* large; the interface is single-threaded */
-		if (org_by_id(a->gw, v, &o, &err) == GW_OK) {
-			snprintf(s->looked_up[slot], sizeof s->looked_up[slot], "%s", o.name);
-			return s->looked_up[slot];
-		}
-	}
-	return v;
-}
-
 static void draw_cmp(struct app *a, struct syncscr *s, int y, int x, int h, int cols)
 {
 	const struct conf_row *c = sel_conf(s);
-	if (!c || h < 3)
+	char title[700];
+	if (!c)
 		return;
-	char line[700], mine[64], theirs[64];
 	if (c->rule[0])
-		snprintf(line, sizeof line, ui_s(S_SYNC_RULE), c->rule);
+		snprintf(title, sizeof title, ui_s(S_SYNC_RULE), c->rule);
 	else
-		snprintf(line, sizeof line, "%s  %s", c->label, c->at);
-	ui_text(stdscr, y, x, cols, line, A_BOLD, UI_LEFT);
-	int fw = 12, vw = (cols - fw - 2) / 2;
-	int x1 = x + fw + 1, x2 = x1 + vw + 1;
-	snprintf(mine, sizeof mine, ui_s(S_SYNC_CMP_MINE), s->ov.office);
-	snprintf(theirs, sizeof theirs, ui_s(S_SYNC_CMP_THEIRS), c->peer);
-	ui_text(stdscr, y + 1, x, fw, ui_s(S_SYNC_CMP_FIELD), A_BOLD, UI_LEFT);
-	ui_text(stdscr, y + 1, x1, vw, mine, A_BOLD, UI_LEFT);
-	ui_text(stdscr, y + 1, x2, cols - (x2 - x), theirs, A_BOLD, UI_LEFT);
-	for (int i = 0; i < h - 1; i++) {
-		mvwadd_wch(stdscr, y + 1 + i, x1 - 1, WACS_VLINE);
-		mvwadd_wch(stdscr, y + 1 + i, x2 - 1, WACS_VLINE);
-	}
-	for (int i = 0; i < s->ncmp && i < h - 2; i++) {
-		const struct cmp_line *l = &s->cmp[i];
-		const char *key = l->key;
-		attr_t at = l->differs ? A_BOLD : A_NORMAL;
-		int ly = y + 2 + i;
-		ui_text(stdscr, ly, x, fw, l->field, at, UI_LEFT);
-		ui_text(stdscr, ly, x1, vw, c->mine_deleted ? ui_s(S_SYNC_DELETED) : shown(a, s, c->tbl, key, l->mine, 0),
-			at, UI_LEFT);
-		ui_text(stdscr, ly, x2, cols - (x2 - x),
-			c->theirs_deleted ? ui_s(S_SYNC_DELETED) : shown(a, s, c->tbl, key, l->theirs, 1), at, UI_LEFT);
-	}
+		snprintf(title, sizeof title, "%s  %s", c->label, c->at);
+	struct sync_cmp v = {
+		.title = title, .tbl = c->tbl, .office = s->ov.office, .peer = c->peer,
+		.mine = &c->mine, .theirs = &c->theirs,
+	};
+	sync_cmp_draw(a->gw, stdscr, &v, y, x, h, cols);
 }
 
 /* ---- keys -------------------------------------------------------------------------- */
@@ -681,11 +347,8 @@ static unsigned sync_key(struct app *a, void *m, int key)
 	enum action act = action_for_key_in(key, SC_SYNC | SC_LIST | SC_GLOBAL);
 	struct table *t = s->focus ? &s->tc : &s->tp;
 	int r = table_on_action(t, act);
-	if (r >= 0) {
-		if (r && s->focus)
-			build_cmp(s);
+	if (r >= 0)
 		return r ? CH_BODY : CH_NONE;
-	}
 	switch (act) {
 	case ACT_SYNC_FOCUS:
 		s->focus = !s->focus;
@@ -703,6 +366,16 @@ static unsigned sync_key(struct app *a, void *m, int key)
 		return CH_BODY;
 	case ACT_BACK:
 		return app_pop(a);
+	case ACT_SCREEN_GRIDS:
+	case ACT_SCREEN_INSTRUCTORS:
+	case ACT_SCREEN_TICKETS:
+	case ACT_SCREEN_ORGS:
+	case ACT_SCREEN_WORKERS:
+	case ACT_SCREEN_STATIONS:
+	case ACT_SCREEN_REPORTS:
+		/* A screen of its own in all but name: the menu's keys leave it. */
+		app_pop(a);
+		return app_show(a, (enum scr)(act - ACT_SCREEN_GRIDS)) | CH_ALL;
 	case ACT_HELP:
 	case ACT_REDRAW:
 	case ACT_QUIT:
@@ -756,7 +429,6 @@ static void sync_free(void *m)
 	struct syncscr *s = m;
 	free(s->peers);
 	free_confs(s);
-	free(s->cmp);
 	free(s);
 }
 

@@ -138,7 +138,7 @@ verdict() { if [ "$(calc "($1) ? 1 : 0")" = 1 ]; then echo ok; else echo MISSED;
 	done <"$B/like.txt"
 	echo
 	echo "Importing $((1000000 / DIV)) tickets with gridwork import (median of $IRUNS; target <= 30% slower):"
-	runs() { awk '{printf "%s%s/%s", NR > 1 ? ", " : "", $1, $2}' "$1"; }
+	runs() { awk '{printf "%s%s/%s", (NR > 1 ? ", " : ""), $1, $2}' "$1"; }
 	printf '                     wall s   CPU s   (each run: wall/CPU)\n'
 	printf '  without the index %8s %7s   (%s)\n' "$without" "$withoutcpu" "$(runs "$B/without.txt")"
 	printf '  with the index    %8s %7s   (%s)\n' "$with" "$withcpu" "$(runs "$B/with.txt")"

@@ -241,6 +241,77 @@ check "desk: bulk refusal names the ticket" notice_has 80 "工单 $num 当前为
 check "desk: nothing assigned to the closed one" \
 	test "$(sql "SELECT count(*) FROM ticket WHERE id = '$tid' AND instructor_id = (SELECT id FROM instructor WHERE phone = '13905640101')")" = 0
 key Escape
+check "desk: queue lines up with the notice gone" panes_ok 80
+key Escape
+check "desk: Esc clears the tags" wait_gone "已标记"
+
+# Return, reassign by accepting anew, hold and resume.
+key Up
+check "desk: back on the second ticket" wait_selected "$n2"
+key x
+check "desk: return asks the reason" wait_for "退回原因："
+type_text "非本部门职责"
+key Enter
+check "desk: returned" wait_for "退回 $n2 完成"
+check "desk: returned in the database, the department cleared" \
+	test "$(sql "SELECT status || '|' || ifnull(department, '') FROM ticket WHERE number = '$n2'")" = "returned|"
+key a
+check "desk: accepting a returned ticket asks the department" wait_for "受理 $n2：选择承办部门"
+check "desk: with no empty choice" lacks "（空）"
+type_text "应急"
+key Enter
+check "desk: reassigned" wait_for "受理 $n2 完成"
+check "desk: to the department picked" \
+	test "$(sql "SELECT status || '|' || department FROM ticket WHERE number = '$n2'")" = "accepted|县应急管理局"
+key h
+check "desk: hold asks the reason" wait_for "挂起原因："
+type_text "等待施工队排期"
+key Enter
+check "desk: on hold" wait_for "挂起 $n2 完成"
+check "desk: on hold in the database" \
+	test "$(sql "SELECT status || '|' || (hold_since <> '') FROM ticket WHERE number = '$n2'")" = "on_hold|1"
+key u
+check "desk: resumed" wait_for "恢复办理 $n2 完成"
+check "desk: running again" test "$(sql "SELECT status FROM ticket WHERE number = '$n2'")" = accepted
+
+# Merge the third into the second, found by part of its title.
+key Down
+check "desk: on the third ticket" wait_selected "$n3"
+key M
+check "desk: merge asks which ticket stays" wait_for "并入工单："
+type_text "路灯"
+check "desk: found by title" wait_for "$n2  商贸物流网格路灯损坏  已受理"
+check "desk: the merge box fits" widths_ok 80
+key Enter
+check "desk: then an optional note" wait_for "备注（可不填）："
+key Enter
+check "desk: merged" wait_for "合并为重复 $n3 完成"
+check "desk: closed as a duplicate in the database" \
+	test "$(sql "SELECT t.status || '|' || k.number FROM ticket t JOIN ticket k ON k.id = t.duplicate_of WHERE t.number = '$n3'")" = "closed|$n2"
+check "desk: the ticket that stays records it" \
+	test "$(sql "SELECT e.note FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id WHERE t.number = '$n2' AND e.action = 'absorb'")" = "$n3"
+# Reopening a merged duplicate: the state allows it, the core does not.
+key o
+check "desk: reopen asks the reason" wait_for "重办原因："
+type_text "误并"
+key Enter
+check "desk: the core's refusal after asking" wait_for "重新办理 $n3：不能办理"
+check "desk: it names the ticket to reopen" notice_has 80 "工单 $n3 已作为重复工单并入 $n2，请重新办理 $n2"
+check "desk: still closed" test "$(sql "SELECT status FROM ticket WHERE number = '$n3'")" = closed
+key Escape
+
+# Someone else moves the ticket meanwhile: the version check refuses.
+key Up
+check "desk: on the second ticket again" wait_selected "$n2"
+gw ticket start "$n2" >/dev/null 2>&1
+check "desk: started elsewhere" test "$(sql "SELECT status FROM ticket WHERE number = '$n2'")" = in_progress
+key h
+type_text "等待材料"
+key Enter
+check "desk: a stale version is refused" wait_for "已被他人修改"
+check "desk: nothing held" test "$(sql "SELECT status || '|' || (SELECT count(*) FROM ticket_event e WHERE e.ticket_id = t.id AND e.action = 'hold') FROM ticket t WHERE number = '$n2'")" = "in_progress|1"
+key Escape
+check "desk: the queue shows the state now" poll shows_re "│ ?$n2│.*│办理中│"
 check "desk: queue lines up at the end" panes_ok 80
 check "desk: nothing on stderr" test ! -s "$tmp/err"
 finish
