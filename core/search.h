@@ -108,13 +108,14 @@ enum gw_status search_find(struct gw *gw, const char *query, const struct search
 			   struct search_result *out, struct gw_err *err);
 void search_result_free(struct search_result *r);
 
-/* Makes every commit of gw's database bring the index up to date (sets
- * search_flush as the database's pre-commit hook).  Call once after
- * opening. */
+/* Makes every commit of gw's database bring the index up to date (adds
+ * search_flush to the database's pre-commit hooks).  gw_open calls it;
+ * call it once per handle. */
 void search_attach(struct gw *gw);
 
-/* The pre-commit hook (ctx is the struct gw): indexes the records noted in
- * search_dirty and clears it, inside the open transaction.  Rebuilds the
+/* The pre-commit hook (ctx is the struct gw): indexes the records added
+ * since the last flush and those noted changed or deleted (search_dirty,
+ * search_gone, then emptied), inside the open transaction.  Rebuilds the
  * whole index when it was built with other grams, when rowids were
  * renumbered, or when old postings outnumber the live records.  Returns
  * GW_OK or a database error (the commit is then rolled back). */

@@ -680,7 +680,7 @@ enum gw_status search_flush(void *ctx, struct gw_err *err)
 
 void search_attach(struct gw *gw)
 {
-	db_set_precommit(gw->db, search_flush, gw);
+	db_add_precommit(gw->db, search_flush, gw);
 }
 
 enum gw_status search_flush_now(struct gw *gw, int rebuild, struct gw_err *err)

@@ -49,7 +49,6 @@ static struct gw *open_db(const char *path, int create)
 		fprintf(stderr, "bench: %s\n", e.msg);
 		exit(1);
 	}
-	search_attach(gw);
 	return gw;
 }
 

@@ -36,7 +36,6 @@ static struct gw *open_db(const char *tag)
 	struct gw *gw = gw_open(&cfg, db_path, 1, "SC", &e);
 	if (!gw)
 		fail_msg("gw_open: %s", e.msg);
-	search_attach(gw);
 	return gw;
 }
 
