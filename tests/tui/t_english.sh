@@ -18,6 +18,6 @@ key F1
 check "english: help in English" wait_for "Help: Grids"
 check "english: help lists keys" shows "move down one row"
 key Escape F8
-check "english: a screen not yet open says so" wait_for "The Report screen is not yet available"
+check "english: F8 opens the dashboard" wait_for "period: all"
 check "english: nothing on stderr" test ! -s "$tmp/err"
 finish
