@@ -264,6 +264,13 @@ void db_rollback(struct db *db)
 	rollback_now(db);
 }
 
+enum gw_status db_foreign_keys(struct db *db, int on, struct gw_err *err)
+{
+	if (db->tx_depth)
+		return gw_fail(err, GW_EDB, "事务中不能切换外键检查", "foreign keys cannot be switched inside a transaction");
+	return exec(db, on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF", err, "foreign keys");
+}
+
 int db_in_tx(const struct db *db) { return db->tx_depth > 0; }
 
 enum gw_status db_savepoint(struct db *db, struct gw_err *err)

@@ -47,6 +47,12 @@ int db_add_precommit(struct db *db, enum gw_status (*fn)(void *ctx, struct gw_er
 /* The same; kept for the search module's first caller. */
 #define db_set_precommit(db, fn, ctx) ((void)db_add_precommit((db), (fn), (ctx)))
 
+/* Turns SQLite's own foreign-key checks on or off for this handle.  Only
+ * outside a transaction (SQLite ignores the pragma inside one).  For bulk
+ * imports whose row handlers resolve every reference themselves in the same
+ * transaction (core/import.c); db_open turns them on. */
+enum gw_status db_foreign_keys(struct db *db, int on, struct gw_err *err);
+
 /* Whether a transaction begun with db_begin is open. */
 int db_in_tx(const struct db *db);
 
