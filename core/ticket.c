@@ -17,6 +17,7 @@
 #include "calendar.h"
 #include "enums.h"
 #include "strbuf.h"
+#include "ticket_import.h"
 #include "validate.h"
 
 static const struct import_col ticket_cols[TICKET_NCOLS] = {
@@ -69,62 +70,9 @@ static void read_row(sqlite3_stmt *st, struct ticket_rec *t)
 	db_col_text(st, 28, t->updated_at, sizeof t->updated_at);
 }
 
-/* ---- one file's state (import_state) ---------------------------------------
- *
- * A file names the same grids, organisations, instructors and riders over
- * and over: each look-up is remembered in a direct-mapped table (a newer
- * key takes the slot), so memory stays fixed whatever the file's length.
- * Nothing a ticket row writes changes what is remembered, and the files of
- * those kinds are imported before tickets. */
-#define REF_KEY_MAX 32
-enum ref_kind { REF_GRID, REF_ORG, REF_INSTRUCTOR, REF_WORKER, REF_KINDS };
-/* Slots per kind (powers of two): a county has about a thousand grids, up
- * to a hundred thousand organisations and tens of thousands of instructors;
- * most reporters are not registered riders, which the filter tells. */
-static const unsigned ref_slots[REF_KINDS] = {4096, 65536, 32768, 16384};
-/* Bits of the riders' filter (a bit per phone hash, 1 MiB). */
-#define RIDER_BITS (1u << 23)
-
-struct ref_slot {
-	char key[REF_KEY_MAX + 1];
-	char id[GW_ID_LEN + 1];
-	unsigned char used, found, deleted;
-};
-
-/* Due dates by registration day and working days allowed. */
-#define DUE_SLOTS 4096
-struct due_slot {
-	char day[11];
-	char due[11];
-	int days;
-};
-
-#define SEQ_YEARS 8
-struct ticket_import {
-	int bulk;
-	int nseq;               /* counters to move past imported numbers, see bump_seq */
-	struct {
-		int year;
-		long long last;
-	} seq[SEQ_YEARS];
-	struct ref_slot *ref[REF_KINDS];
-	/* Bulk files only: a set bit for every rider's phone hash, so that the
-	 * many reporters who are no rider are told without a look-up. */
-	unsigned char *riders;
-	struct due_slot due[DUE_SLOTS];
-};
-
 static struct ticket_import *state(const struct gw *gw)
 {
 	return import_state(gw, IK_TICKET);
-}
-
-static size_t hash_str(const char *s, size_t n)
-{
-	unsigned long long h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return (size_t)(h ^ h >> 29);
 }
 
 /* Runs a look-up that yields at most one ticket: GW_OK with *out filled,
@@ -167,67 +115,10 @@ enum gw_status ticket_by_id(struct gw *gw, const char *id, struct ticket_rec *ou
 	return s;
 }
 
-/* Looks up the id of a reference by its key with one of the lean
- * statements: 1 found, 0 not, -1 database error (err filled). */
-static int lookup_id(struct gw *gw, enum db_query q, const char *key, char id[GW_ID_LEN + 1],
-		     int *deleted, struct gw_err *err)
-{
-	sqlite3_stmt *st = db_stmt(gw->db, q, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		db_col_text(st, 0, id, GW_ID_LEN + 1);
-		if (deleted)
-			*deleted = sqlite3_column_int(st, 1);
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	db_fail(gw->db, err, gw_tr("查询", "lookup"));
-	return -1;
-}
-
-/* lookup_id through the file's remembered look-ups, when importing. */
-static int lookup_ref(struct gw *gw, enum ref_kind rk, enum db_query q, const char *key,
-		      char id[GW_ID_LEN + 1], int *deleted, struct gw_err *err)
-{
-	struct ticket_import *ti = state(gw);
-	size_t n = strlen(key);
-	struct ref_slot *s = NULL;
-	if (ti && n <= REF_KEY_MAX) {
-		size_t h = hash_str(key, n);
-		if (rk == REF_WORKER && ti->riders &&
-		    !(ti->riders[h / 8 % (RIDER_BITS / 8)] & 1u << h % 8))
-			return 0;
-		s = &ti->ref[rk][h & (ref_slots[rk] - 1)];
-		if (s->used && memcmp(s->key, key, n + 1) == 0) {
-			if (s->found)
-				memcpy(id, s->id, GW_ID_LEN + 1);
-			if (deleted)
-				*deleted = s->deleted;
-			return s->found;
-		}
-	}
-	int found = lookup_id(gw, q, key, id, deleted, err);
-	if (s && found >= 0) {
-		memcpy(s->key, key, n + 1);
-		s->used = 1;
-		s->found = (unsigned char)found;
-		s->deleted = found && deleted && *deleted;
-		if (found)
-			memcpy(s->id, id, GW_ID_LEN + 1);
-	}
-	return found;
-}
-
 static int number_used(struct gw *gw, const char *number, struct gw_err *err)
 {
 	char id[GW_ID_LEN + 1];
-	return lookup_id(gw, Q_TICKET_NUMBER_USED, number, id, NULL, err);
+	return ticket_lookup_id(gw, Q_TICKET_NUMBER_USED, number, id, NULL, err);
 }
 
 /* Takes the next number from the counter without checking that it is
@@ -332,7 +223,7 @@ static enum gw_status bump_seq(struct gw *gw, const char *number, struct gw_err 
 				ti->seq[i].last = seq;
 			return GW_OK;
 		}
-	if (ti && ti->nseq < SEQ_YEARS) {
+	if (ti && ti->nseq < TICKET_SEQ_YEARS) {
 		ti->seq[ti->nseq].year = year;
 		ti->seq[ti->nseq++].last = seq;
 		return GW_OK;
@@ -349,30 +240,6 @@ enum gw_status ticket_due_on(const struct gw *gw, const char *created_at, const 
 	char day[11];
 	snprintf(day, sizeof day, "%.10s", created_at);
 	return calendar_add_workdays(&gw->cfg, day, gw->cfg.limit_days[k] + held_days, out);
-}
-
-/* ticket_due_on through the file's remembered due dates, when importing. */
-static enum gw_status due_on(const struct gw *gw, const char *created_at, const char *category,
-			     int held_days, char out[11])
-{
-	struct ticket_import *ti = state(gw);
-	int k = enum_index(EN_CATEGORY, category);
-	if (!ti || k < 0 || k >= CONFIG_CATEGORIES || strlen(created_at) < 10)
-		return ticket_due_on(gw, created_at, category, held_days, out);
-	int days = gw->cfg.limit_days[k] + held_days;
-	struct due_slot *s = &ti->due[(hash_str(created_at, 10) + (size_t)days * 40503u) & (DUE_SLOTS - 1)];
-	if (s->day[0] && s->days == days && memcmp(s->day, created_at, 10) == 0) {
-		memcpy(out, s->due, 11);
-		return GW_OK;
-	}
-	enum gw_status st = ticket_due_on(gw, created_at, category, held_days, out);
-	if (st == GW_OK) {
-		memcpy(s->day, created_at, 10);
-		s->day[10] = '\0';
-		s->days = days;
-		memcpy(s->due, out, 11);
-	}
-	return st;
 }
 
 /* Numbers are free-form (other offices and old registers have their own),
@@ -473,7 +340,7 @@ static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struc
 	if (valid_grid_code(v[TICKET_C_GRID], t->grid_code, err) != GW_OK)
 		return import_col_fail(err, r, TICKET_C_GRID);
 	int deleted = 0;
-	int found = lookup_ref(gw, REF_GRID, Q_TICKET_GRID_ID, t->grid_code, t->grid_id, &deleted, err);
+	int found = ticket_ref_id(gw, state(gw), TREF_GRID, t->grid_code, t->grid_id, &deleted, err);
 	if (found < 0)
 		return GW_EDB;
 	if (!found || deleted) {
@@ -484,7 +351,7 @@ static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struc
 	if (!valid_blank(v[TICKET_C_ORG])) {
 		if (valid_credit_code(v[TICKET_C_ORG], t->org_code, err) != GW_OK)
 			return import_col_fail(err, r, TICKET_C_ORG);
-		if ((found = lookup_ref(gw, REF_ORG, Q_TICKET_ORG_ID, t->org_code, t->org_id, NULL, err)) < 0)
+		if ((found = ticket_ref_id(gw, state(gw), TREF_ORG, t->org_code, t->org_id, NULL, err)) < 0)
 			return GW_EDB;
 		if (!found) {
 			gw_fail(err, GW_EINVAL, "没有统一社会信用代码为“%s”的单位",
@@ -500,7 +367,7 @@ static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struc
 				err) != GW_OK)
 			return import_col_fail(err, r, TICKET_C_REPORTER_PHONE);
 		/* A registered rider's report earns points when it is closed. */
-		if (lookup_ref(gw, REF_WORKER, Q_TICKET_WORKER_ID, t->reporter_phone, t->worker_id, NULL,
+		if (ticket_ref_id(gw, state(gw), TREF_WORKER, t->reporter_phone, t->worker_id, NULL,
 			       err) < 0)
 			return GW_EDB;
 	}
@@ -515,7 +382,7 @@ static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struc
 	if (!valid_blank(v[TICKET_C_INSTRUCTOR])) {
 		if (valid_mobile(v[TICKET_C_INSTRUCTOR], t->instructor_phone, err) != GW_OK)
 			return import_col_fail(err, r, TICKET_C_INSTRUCTOR);
-		found = lookup_ref(gw, REF_INSTRUCTOR, Q_TICKET_INSTRUCTOR_ID, t->instructor_phone,
+		found = ticket_ref_id(gw, state(gw), TREF_INSTRUCTOR, t->instructor_phone,
 				   t->instructor_id, NULL, err);
 		if (found < 0)
 			return GW_EDB;
@@ -607,7 +474,7 @@ static enum gw_status complete(struct gw *gw, const struct import_row *r, struct
 	if (old && strcmp(old->category, t->category) == 0 &&
 	    strcmp(old->created_at, t->created_at) == 0 && old->due_on[0])
 		memcpy(t->due_on, old->due_on, sizeof t->due_on);
-	else if (due_on(gw, t->created_at, t->category, t->held_days, t->due_on) != GW_OK)
+	else if (ticket_import_due(gw, state(gw), t->created_at, t->category, t->held_days, t->due_on) != GW_OK)
 		t->due_on[0] = '\0';
 	/* The workflow's times follow the status an import sets: on hold since
 	 * now unless it already was; closed when resolved unless it already was. */
@@ -893,63 +760,16 @@ static enum gw_status ticket_export(struct gw *gw, struct csv_writer *w, struct 
 	return rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, "export");
 }
 
-static void import_free(struct ticket_import *ti)
-{
-	if (!ti)
-		return;
-	free(ti->ref[0]);
-	free(ti->riders);
-	free(ti);
-}
-
-/* Sets the riders' filter: one pass over their phones (an index). */
-static enum gw_status load_riders(struct gw *gw, struct ticket_import *ti, struct gw_err *err)
-{
-	if (!(ti->riders = calloc(RIDER_BITS / 8, 1)))
-		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
-	sqlite3_stmt *st = db_stmt(gw->db, Q_TICKET_WORKER_PHONES, err);
-	if (!st)
-		return GW_EDB;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t h = hash_str((const char *)sqlite3_column_text(st, 0),
-				    (size_t)sqlite3_column_bytes(st, 0));
-		ti->riders[h / 8 % (RIDER_BITS / 8)] |= (unsigned char)(1u << h % 8);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, gw_tr("查询", "lookup"));
-}
-
 static enum gw_status ticket_import_begin(struct gw *gw, int bulk, void **out, struct gw_err *err)
 {
-	struct ticket_import *ti = calloc(1, sizeof *ti);
-	size_t n = 0;
-	for (int k = 0; k < REF_KINDS; k++)
-		n += ref_slots[k];
-	struct ref_slot *slots = ti ? calloc(n, sizeof *slots) : NULL;
-	if (!slots) {
-		free(ti);
-		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
-	}
-	for (int k = 0; k < REF_KINDS; k++) {
-		ti->ref[k] = slots;
-		slots += ref_slots[k];
-	}
-	ti->bulk = bulk;
-	enum gw_status st = bulk ? load_riders(gw, ti, err) : GW_OK;
-	if (st != GW_OK) {
-		import_free(ti);
-		return st;
-	}
-	*out = ti;
-	return GW_OK;
+	return (*out = ticket_import_new(gw, bulk, err)) ? GW_OK : (err ? err->code : GW_ENOMEM);
 }
 
-static enum gw_status ticket_import_end(struct gw *gw, void *state, int ok, struct gw_err *err)
+static enum gw_status ticket_import_end(struct gw *gw, void *p, int ok, struct gw_err *err)
 {
-	struct ticket_import *ti = state;
+	struct ticket_import *ti = p;
 	enum gw_status st = ti && ok ? seq_flush(gw, ti, err) : GW_OK;
-	import_free(ti);
+	ticket_import_free(ti);
 	return st;
 }
 

@@ -31,8 +31,10 @@
 	X(TICKET_ORG_ID, "SELECT id FROM org WHERE credit_code = ?1 AND deleted = 0")        \
 	X(TICKET_INSTRUCTOR_ID, "SELECT id FROM instructor WHERE phone = ?1 AND deleted = 0") \
 	X(TICKET_WORKER_ID, "SELECT id FROM worker WHERE phone = ?1 AND deleted = 0")        \
-	/* Every rider's phone, for the import's filter of reporters (ticket.c). */   \
-	X(TICKET_WORKER_PHONES, "SELECT phone FROM worker WHERE deleted = 0")                \
+	/* Every key and id, read once by a bulk import (core/ticket_import.c). */    \
+	X(TICKET_ORG_KEYS, "SELECT credit_code, id FROM org WHERE deleted = 0")              \
+	X(TICKET_INSTRUCTOR_KEYS, "SELECT phone, id FROM instructor WHERE deleted = 0")      \
+	X(TICKET_WORKER_KEYS, "SELECT phone, id FROM worker WHERE deleted = 0")              \
 	X(TICKET_INSERT, "INSERT INTO ticket(id, number, title, description, category, source, " \
 			 "grid_id, org_id, reporter, reporter_phone, worker_id, department, "  \
 			 "instructor_id, status, due_on, hold_since, resolved_at, closed_at, "  \

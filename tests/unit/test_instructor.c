@@ -20,162 +20,14 @@
 #include "org.h"
 #include "validate.h"
 
+#include "testutil.h"
+
 /* ---- helpers ---------------------------------------------------------- */
-
-static char dir[256];
-
-static const char GRIDS[] =
-	"编码,名称,层级,上级编码,划分依据\n"
-	"SC,舒城县,县,,\n"
-	"SC-HB,杭埠镇,乡镇,SC,\n"
-	"SC-HB-G01,杭埠镇第一网格,网格,SC-HB,地域\n"
-	"SC-HB-G02,杭埠镇第二网格,网格,SC-HB,行业\n"
-	"SC-KF,舒城经济开发区,园区,SC,\n"
-	"SC-KF-G01,开发区电子信息网格,网格,SC-KF,产业链\n";
-
-static const char ORG_HDR[] =
-	"统一社会信用代码,名称,类型,标签,产业链,网格编码,地址,从业人数,党员人数,党组织,"
-	"党组织成立日期,联系人,联系电话\n";
-
-/* A valid credit code numbered k (0..99): 17 characters and the check. */
-static const char *cc(int k)
-{
-	static char buf[8][19];
-	static int next;
-	char *b = buf[next++ % 8];
-	snprintf(b, 19, "91341523MA2N000%02d", k);
-	b[17] = valid_credit_check_char(b);
-	b[18] = '\0';
-	return b;
-}
-
-static void path_of(char *out, size_t n, const char *name)
-{
-	snprintf(out, n, "%s/%s", dir, name);
-}
-
-static void write_file(const char *name, const char *text)
-{
-	char p[512];
-	path_of(p, sizeof p, name);
-	FILE *f = fopen(p, "wb");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-/* Reads a whole file into a malloc'd string (NULL when absent). */
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *s = malloc((size_t)n + 1);
-	assert_non_null(s);
-	assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
-	s[n] = '\0';
-	fclose(f);
-	return s;
-}
-
-static struct gw *open_db(const char *name)
-{
-	char p[512], q[600];
-	path_of(p, sizeof p, name);
-	unlink(p);
-	snprintf(q, sizeof q, "%s-wal", p);
-	unlink(q);
-	snprintf(q, sizeof q, "%s-shm", p);
-	unlink(q);
-	struct config cfg;
-	config_defaults(&cfg);
-	struct gw_err e;
-	struct gw *gw = gw_open(&cfg, p, 1, "SC", &e);
-	if (!gw)
-		fail_msg("gw_open: %s", e.msg);
-	gw_set_lang(GW_LANG_ZH);
-	return gw;
-}
-
-/* Everything the importer said, for asserting on messages. */
-static char said[16384];
-
-static void collect(void *ctx, int is_error, const char *line)
-{
-	(void)ctx;
-	size_t n = strlen(said);
-	snprintf(said + n, sizeof said - n, "%s%s\n", is_error ? "E " : "I ", line);
-}
-
-static enum gw_status import_named(struct gw *gw, const char *name, int skip_bad,
-				   struct import_counts *c)
-{
-	char p[512];
-	path_of(p, sizeof p, name);
-	const char *paths[] = {p};
-	struct import_opts o = {skip_bad, -1, collect, NULL};
-	struct gw_err e;
-	said[0] = '\0';
-	enum gw_status st = import_files(gw, paths, 1, &o, c, &e);
-	if (st != GW_OK) {
-		size_t n = strlen(said);
-		snprintf(said + n, sizeof said - n, "R %s\n", e.msg);
-	}
-	return st;
-}
-
-static void import_text(struct gw *gw, const char *name, const char *text,
-			struct import_counts *c)
-{
-	write_file(name, text);
-	enum gw_status st = import_named(gw, name, 0, c);
-	if (st != GW_OK)
-		fail_msg("import %s failed:\n%s", name, said);
-}
-
-static long long count(struct gw *gw, const char *sql)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_handle(gw->db), sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-static void text(struct gw *gw, const char *sql, char *out, size_t n)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_handle(gw->db), sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	snprintf(out, n, "%s", sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "");
-	sqlite3_finalize(st);
-}
-
-static struct gw *with_grids(const char *name)
-{
-	struct gw *gw = open_db(name);
-	struct import_counts c;
-	import_text(gw, "grids.csv", GRIDS, &c);
-	assert_int_equal(c.inserted, 6);
-	return gw;
-}
-
-static void setup_dir(void)
-{
-	snprintf(dir, sizeof dir, "/tmp/gw_test_instr_%d", (int)getpid());
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf %s && mkdir -p %s", dir, dir);
-	assert_int_equal(system(cmd), 0);
-}
 
 static void export_to(struct gw *gw, enum import_kind k, const char *name)
 {
 	char p[512];
-	path_of(p, sizeof p, name);
+	tu_path(p, sizeof p, name);
 	FILE *f = fopen(p, "wb");
 	assert_non_null(f);
 	struct gw_err e;
@@ -193,16 +45,16 @@ static char *orgs_csv(void)
 		 "%s,舒城县快递物流行业协会,行业协会商会,,网约配送,SC-HB-G02,,,,联合建,2024-06-01,,\n"
 		 "%s,合肥电子信息科技有限公司,企业,,电子信息,SC-KF-G01,,,,无,,,\n"
 		 "%s,杭埠镇新时代志愿服务社,社会组织,,,SC-HB,,,,无,,,\n",
-		 ORG_HDR, cc(1), cc(2), cc(3), cc(4));
+		 TU_ORG_HDR, tu_credit_code(1), tu_credit_code(2), tu_credit_code(3), tu_credit_code(4));
 	return buf;
 }
 
 /* Grids and organisations, ready for instructors. */
 static struct gw *with_orgs(const char *name)
 {
-	struct gw *gw = with_grids(name);
+	struct gw *gw = tu_with_grids6(name);
 	struct import_counts c;
-	import_text(gw, "orgs.csv", orgs_csv(), &c);
+	tu_import_or_fail(gw, "orgs.csv", orgs_csv(), &c);
 	assert_int_equal(c.inserted, 4);
 	return gw;
 }
@@ -219,7 +71,7 @@ static char *good_instructors(void)
 		 "陈志强,13900001111,男,县委社会工作部,专职,SC-HB-G01；SC-HB-G02,%s、%s,在岗\n"
 		 "欧阳秀兰,+86 139 0000 2222,女,杭埠镇党委,兼职,SC-HB-G01,%s;%s,\n"
 		 "王磊,13900003333,,\"舒城经济开发区管委会，党群部\",兼职,sc-hb-g01、SC-KF-G01 ; SC-KF-G01,,离岗\n",
-		 INS_HDR, cc(1), cc(2), cc(1), cc(3));
+		 INS_HDR, tu_credit_code(1), tu_credit_code(2), tu_credit_code(1), tu_credit_code(3));
 	return buf;
 }
 
@@ -263,7 +115,7 @@ static const char *orgs_of(struct gw *gw, const char *phone)
 static void code_list(char *out, size_t n, int a, int b)
 {
 	/* Sorted the way the module sorts: by code. */
-	const char *x = cc(a), *y = cc(b);
+	const char *x = tu_credit_code(a), *y = tu_credit_code(b);
 	if (strcmp(x, y) > 0) {
 		const char *t = x;
 		x = y;
@@ -279,7 +131,7 @@ static void test_import_chinese(void **state)
 	(void)state;
 	struct gw *gw = with_orgs("zh.db");
 	struct import_counts c;
-	import_text(gw, "instructors.csv", good_instructors(), &c);
+	tu_import_or_fail(gw, "instructors.csv", good_instructors(), &c);
 	assert_int_equal(c.inserted, 3);
 	struct instructor_rec i;
 	struct gw_err e;
@@ -308,9 +160,9 @@ static void test_import_chinese(void **state)
 	/* Lower case, spaces and a repeated code: two links. */
 	assert_string_equal(grids_of(gw, "13900003333"), "SC-HB-G01 SC-KF-G01");
 	assert_string_equal(orgs_of(gw, "13900003333"), "");
-	assert_int_equal(count(gw, "SELECT count(*) FROM instructor_grid"), 5);
-	assert_int_equal(count(gw, "SELECT count(*) FROM instructor_org"), 4);
-	assert_int_equal(count(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor' AND action = 'insert'"), 3);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM instructor_grid"), 5);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM instructor_org"), 4);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor' AND action = 'insert'"), 3);
 	assert_int_equal(instructor_by_phone(gw, "13900009999", &i, &e), GW_ENOTFOUND);
 	assert_non_null(strstr(e.msg, "13900009999"));
 	gw_close(gw);
@@ -325,9 +177,9 @@ static void test_import_english(void **state)
 		 "status,org_codes,role,phone,name,grid_codes,gender\n"
 		 "Inactive,%s,Full_Time,13700001234,司马光明,SC-KF-G01,Female\n"
 		 ",,part_time,13700005678,李娜,,\n",
-		 cc(3));
+		 tu_credit_code(3));
 	struct import_counts c;
-	import_text(gw, "ins_en.csv", buf, &c);
+	tu_import_or_fail(gw, "ins_en.csv", buf, &c);
 	assert_int_equal(c.inserted, 2);
 	struct instructor_rec i;
 	assert_int_equal(instructor_by_phone(gw, "13700001234", &i, NULL), GW_OK);
@@ -336,7 +188,7 @@ static void test_import_english(void **state)
 	assert_string_equal(i.gender, "female");
 	assert_string_equal(i.unit, "");
 	assert_string_equal(grids_of(gw, "13700001234"), "SC-KF-G01");
-	assert_string_equal(orgs_of(gw, "13700001234"), cc(3));
+	assert_string_equal(orgs_of(gw, "13700001234"), tu_credit_code(3));
 	assert_int_equal(instructor_by_phone(gw, "13700005678", &i, NULL), GW_OK);
 	assert_string_equal(i.role, "part_time");
 	assert_string_equal(i.status, "active");
@@ -349,15 +201,15 @@ static void test_reimport_unchanged(void **state)
 	(void)state;
 	struct gw *gw = with_orgs("re.db");
 	struct import_counts c;
-	import_text(gw, "instructors.csv", good_instructors(), &c);
-	long long audits = count(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor'");
-	import_text(gw, "instructors.csv", good_instructors(), &c);
+	tu_import_or_fail(gw, "instructors.csv", good_instructors(), &c);
+	long long audits = tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor'");
+	tu_import_or_fail(gw, "instructors.csv", good_instructors(), &c);
 	assert_int_equal(c.inserted, 0);
 	assert_int_equal(c.updated, 0);
 	assert_int_equal(c.unchanged, 3);
-	assert_int_equal(count(gw, "SELECT sum(version) FROM instructor"), 3);
-	assert_int_equal(count(gw, "SELECT count(*) FROM instructor_grid"), 5);
-	assert_int_equal(count(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor'"), audits);
+	assert_int_equal(tu_count(gw, "SELECT sum(version) FROM instructor"), 3);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM instructor_grid"), 5);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor'"), audits);
 	gw_close(gw);
 }
 
@@ -366,54 +218,54 @@ static void test_edit_and_links_replaced(void **state)
 	(void)state;
 	struct gw *gw = with_orgs("edit.db");
 	struct import_counts c;
-	import_text(gw, "instructors.csv", good_instructors(), &c);
+	tu_import_or_fail(gw, "instructors.csv", good_instructors(), &c);
 	struct instructor_rec i;
 	assert_int_equal(instructor_by_phone(gw, "13900001111", &i, NULL), GW_OK);
 	/* A field edit. */
 	char buf[1024];
 	snprintf(buf, sizeof buf, "%s陈志强,13900001111,男,县委组织部,专职,SC-HB-G01；SC-HB-G02,%s、%s,在岗\n",
-		 INS_HDR, cc(2), cc(1));
-	import_text(gw, "e1.csv", buf, &c);
+		 INS_HDR, tu_credit_code(2), tu_credit_code(1));
+	tu_import_or_fail(gw, "e1.csv", buf, &c);
 	assert_int_equal(c.updated, 1);
 	assert_int_equal(instructor_by_phone(gw, "13900001111", &i, NULL), GW_OK);
 	assert_string_equal(i.unit, "县委组织部");
 	assert_int_equal(i.version, 2);
 	char sql[256], old[1024], nw[1024];
 	snprintf(sql, sizeof sql, "SELECT old FROM audit WHERE tbl = 'instructor' AND record_id = '%s' AND action = 'update'", i.id);
-	text(gw, sql, old, sizeof old);
+	tu_text(gw, sql, old, sizeof old);
 	snprintf(sql, sizeof sql, "SELECT new FROM audit WHERE tbl = 'instructor' AND record_id = '%s' AND action = 'update'", i.id);
-	text(gw, sql, nw, sizeof nw);
+	tu_text(gw, sql, nw, sizeof nw);
 	assert_non_null(strstr(old, "\"unit\":\"县委社会工作部\""));
 	assert_non_null(strstr(nw, "\"unit\":\"县委组织部\""));
 	assert_non_null(strstr(nw, "\"grid_codes\":\"SC-HB-G01;SC-HB-G02\""));
 	/* Only the links change: still an update, links replaced. */
-	snprintf(buf, sizeof buf, "%s陈志强,13900001111,男,县委组织部,专职,SC-KF-G01,%s,在岗\n", INS_HDR, cc(4));
-	import_text(gw, "e2.csv", buf, &c);
+	snprintf(buf, sizeof buf, "%s陈志强,13900001111,男,县委组织部,专职,SC-KF-G01,%s,在岗\n", INS_HDR, tu_credit_code(4));
+	tu_import_or_fail(gw, "e2.csv", buf, &c);
 	assert_int_equal(c.updated, 1);
 	assert_string_equal(grids_of(gw, "13900001111"), "SC-KF-G01");
-	assert_string_equal(orgs_of(gw, "13900001111"), cc(4));
+	assert_string_equal(orgs_of(gw, "13900001111"), tu_credit_code(4));
 	assert_int_equal(instructor_by_phone(gw, "13900001111", &i, NULL), GW_OK);
 	assert_int_equal(i.version, 3);
-	assert_int_equal(count(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor' AND action = 'update' "
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor' AND action = 'update' "
 				  "AND old LIKE '%SC-HB-G02%' AND new LIKE '%\"grid_codes\":\"SC-KF-G01\"%'"), 1);
 	/* Same again: unchanged. */
-	import_text(gw, "e2.csv", buf, &c);
+	tu_import_or_fail(gw, "e2.csv", buf, &c);
 	assert_int_equal(c.unchanged, 1);
 	/* Columns absent: links left alone. */
 	snprintf(buf, sizeof buf, "姓名,手机,类别\n陈志强,13900001111,专职\n");
-	import_text(gw, "e3.csv", buf, &c);
+	tu_import_or_fail(gw, "e3.csv", buf, &c);
 	assert_int_equal(c.unchanged, 1);
 	assert_string_equal(grids_of(gw, "13900001111"), "SC-KF-G01");
-	assert_string_equal(orgs_of(gw, "13900001111"), cc(4));
+	assert_string_equal(orgs_of(gw, "13900001111"), tu_credit_code(4));
 	assert_int_equal(instructor_by_phone(gw, "13900001111", &i, NULL), GW_OK);
 	assert_string_equal(i.unit, "县委组织部");   /* absent unit kept too */
 	assert_string_equal(i.gender, "male");
 	/* Column present but empty: links removed. */
 	snprintf(buf, sizeof buf, "姓名,手机,类别,负责网格\n陈志强,13900001111,专职,\n");
-	import_text(gw, "e4.csv", buf, &c);
+	tu_import_or_fail(gw, "e4.csv", buf, &c);
 	assert_int_equal(c.updated, 1);
 	assert_string_equal(grids_of(gw, "13900001111"), "");
-	assert_string_equal(orgs_of(gw, "13900001111"), cc(4));
+	assert_string_equal(orgs_of(gw, "13900001111"), tu_credit_code(4));
 	gw_close(gw);
 }
 
@@ -431,31 +283,31 @@ static void test_bad_values(void **state)
 	 * instructor, so the delete is soft). */
 	struct import_counts c;
 	char buf[4096];
-	snprintf(buf, sizeof buf, "%s郑红,13600000001,女,,兼职,SC-KF-G01,%s,\n", INS_HDR, cc(4));
-	import_text(gw, "ref.csv", buf, &c);
+	snprintf(buf, sizeof buf, "%s郑红,13600000001,女,,兼职,SC-KF-G01,%s,\n", INS_HDR, tu_credit_code(4));
+	tu_import_or_fail(gw, "ref.csv", buf, &c);
 	struct grid_rec g;
 	struct org_rec o;
 	struct gw_err e;
 	assert_int_equal(grid_by_code(gw, "SC-KF-G01", &g, &e), GW_OK);
 	assert_int_equal(grid_delete(gw, g.id, &e), GW_OK);
-	assert_int_equal(org_by_credit_code(gw, cc(4), &o, &e), GW_OK);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(4), &o, &e), GW_OK);
 	assert_int_equal(org_delete(gw, o.id, &e), GW_OK);
-	long long before = count(gw, "SELECT count(*) FROM audit");
+	long long before = tu_count(gw, "SELECT count(*) FROM audit");
 
 	char longname[512] = "", longunit[1024] = "", unknown_org[19], wrong_check[19], gone_org[19], ok_org[19];
 	/* cc() reuses its buffers: keep copies. */
-	snprintf(gone_org, sizeof gone_org, "%s", cc(4));
-	snprintf(ok_org, sizeof ok_org, "%s", cc(1));
+	snprintf(gone_org, sizeof gone_org, "%s", tu_credit_code(4));
+	snprintf(ok_org, sizeof ok_org, "%s", tu_credit_code(1));
 	for (int i = 0; i < INSTR_NAME_MAX + 1; i++)
 		strcat(longname, "张");
 	for (int i = 0; i < INSTR_UNIT_MAX + 1; i++)
 		strcat(longunit, "局");
-	snprintf(unknown_org, sizeof unknown_org, "%s", cc(77));
-	snprintf(wrong_check, sizeof wrong_check, "%s", cc(2));
+	snprintf(unknown_org, sizeof unknown_org, "%s", tu_credit_code(77));
+	snprintf(wrong_check, sizeof wrong_check, "%s", tu_credit_code(2));
 	wrong_check[17] = wrong_check[17] == '0' ? '1' : '0';
 	char unknown_msg[128], deleted_org[128], bad_check_list[64], bad_check_msg[128];
 	snprintf(unknown_msg, sizeof unknown_msg, "联系单位: 没有统一社会信用代码为“%s”的单位", unknown_org);
-	snprintf(deleted_org, sizeof deleted_org, "联系单位: 单位“杭埠镇新时代志愿服务社”（%s）已删除", cc(4));
+	snprintf(deleted_org, sizeof deleted_org, "联系单位: 单位“杭埠镇新时代志愿服务社”（%s）已删除", tu_credit_code(4));
 	snprintf(bad_check_list, sizeof bad_check_list, "%s、%s", ok_org, wrong_check);
 	snprintf(bad_check_msg, sizeof bad_check_msg, "联系单位: “%s”: 统一社会信用代码校验位错误", wrong_check);
 	const struct bad_case cases[] = {
@@ -489,15 +341,15 @@ static void test_bad_values(void **state)
 			strcat(row, cells[i]);
 		}
 		snprintf(buf, sizeof buf, "%s黄晓明,13800000002,男,,专职,SC-HB-G02,,\n%s\n", INS_HDR, row);
-		write_file("bad.csv", buf);
-		enum gw_status st = import_named(gw, "bad.csv", 0, &c);
-		if (st != GW_EINVAL || c.rejected != 1 || !strstr(said, cases[k].fragment) ||
-		    !strstr(said, "bad.csv:3: "))
+		tu_write_in("bad.csv", buf);
+		enum gw_status st = tu_import_named(gw, "bad.csv", 0, 1, &c);
+		if (st != GW_EINVAL || c.rejected != 1 || !strstr(tu_said, cases[k].fragment) ||
+		    !strstr(tu_said, "bad.csv:3: "))
 			fail_msg("case %zu (%s): status %d, rejected %ld, said:\n%s", k, cases[k].fragment,
-				 st, c.rejected, said);
-		assert_int_equal(count(gw, "SELECT count(*) FROM instructor"), 1);
-		assert_int_equal(count(gw, "SELECT count(*) FROM instructor_grid"), 1);
-		assert_int_equal(count(gw, "SELECT count(*) FROM audit"), before);
+				 st, c.rejected, tu_said);
+		assert_int_equal(tu_count(gw, "SELECT count(*) FROM instructor"), 1);
+		assert_int_equal(tu_count(gw, "SELECT count(*) FROM instructor_grid"), 1);
+		assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit"), before);
 	}
 	gw_close(gw);
 }
@@ -513,18 +365,18 @@ static void test_skip_bad(void **state)
 		 "坏号码,1390000,男,,专职,SC-HB-G01,,\n"
 		 "欧阳秀兰,13900002222,女,,兼职,SC-HB-G01；SC-HB-G99,,\n"
 		 "王磊,13900003333,,,兼职,SC-HB-G01,,\n",
-		 INS_HDR, cc(1));
-	write_file("skip.csv", buf);
-	path_of(rej, sizeof rej, "skip.csv.rejects.csv");
+		 INS_HDR, tu_credit_code(1));
+	tu_write_in("skip.csv", buf);
+	tu_path(rej, sizeof rej, "skip.csv.rejects.csv");
 	unlink(rej);
 	struct import_counts c;
-	assert_int_equal(import_named(gw, "skip.csv", 1, &c), GW_EINVAL);
+	assert_int_equal(tu_import_named(gw, "skip.csv", 1, 1, &c), GW_EINVAL);
 	assert_int_equal(c.inserted, 2);
 	assert_int_equal(c.rejected, 2);
-	assert_int_equal(count(gw, "SELECT count(*) FROM instructor"), 2);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM instructor"), 2);
 	/* The rejected row wrote no links either. */
-	assert_int_equal(count(gw, "SELECT count(*) FROM instructor_grid"), 2);
-	char *r = slurp(rej);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM instructor_grid"), 2);
+	char *r = tu_slurp(rej, NULL);
 	assert_non_null(r);
 	assert_non_null(strstr(r, "原因"));
 	assert_non_null(strstr(r, "坏号码"));
@@ -549,7 +401,7 @@ static void test_standard_and_grid_roster(void **state)
 	(void)state;
 	struct gw *gw = with_orgs("std.db");
 	struct import_counts c;
-	import_text(gw, "instructors.csv", good_instructors(), &c);
+	tu_import_or_fail(gw, "instructors.csv", good_instructors(), &c);
 	struct grid_rec g1, g2;
 	struct gw_err e;
 	assert_int_equal(grid_by_code(gw, "SC-HB-G01", &g1, &e), GW_OK);
@@ -561,7 +413,7 @@ static void test_standard_and_grid_roster(void **state)
 	assert_int_equal(pt, 1);
 	char buf[512];
 	snprintf(buf, sizeof buf, "姓名,手机,类别,状态\n王磊,13900003333,兼职,在岗\n");
-	import_text(gw, "back.csv", buf, &c);
+	tu_import_or_fail(gw, "back.csv", buf, &c);
 	assert_int_equal(c.updated, 1);
 	assert_int_equal(grid_meets_standard(gw, g1.id, &ft, &pt, &e), 1);
 	assert_int_equal(ft, 1);
@@ -578,7 +430,7 @@ static void test_standard_and_grid_roster(void **state)
 	assert_non_null(strstr(names.s, "王磊/13900003333/part_time"));
 	/* Who is the instructor for this enterprise? */
 	struct org_rec o;
-	assert_int_equal(org_by_credit_code(gw, cc(1), &o, &e), GW_OK);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(1), &o, &e), GW_OK);
 	memset(&names, 0, sizeof names);
 	assert_int_equal(org_instructors(gw, o.id, add_name, &names, &e), GW_OK);
 	assert_int_equal(names.n, 2);
@@ -601,7 +453,7 @@ static void test_soft_delete(void **state)
 	(void)state;
 	struct gw *gw = with_orgs("del.db");
 	struct import_counts c;
-	import_text(gw, "instructors.csv", good_instructors(), &c);
+	tu_import_or_fail(gw, "instructors.csv", good_instructors(), &c);
 	struct instructor_rec i;
 	struct gw_err e;
 	assert_int_equal(instructor_by_phone(gw, "13900001111", &i, &e), GW_OK);
@@ -609,25 +461,25 @@ static void test_soft_delete(void **state)
 	assert_int_equal(instructor_by_phone(gw, "13900001111", &i, &e), GW_OK);
 	assert_int_equal(i.deleted, 1);
 	assert_int_equal(i.version, 2);
-	assert_int_equal(count(gw, "SELECT count(*) FROM instructor"), 3);
-	assert_int_equal(count(gw, "SELECT count(*) FROM instructor_grid WHERE instructor_id = "
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM instructor"), 3);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM instructor_grid WHERE instructor_id = "
 				  "(SELECT id FROM instructor WHERE phone = '13900001111')"), 2);
-	assert_int_equal(count(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor' AND action = 'delete' "
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor' AND action = 'delete' "
 				  "AND old LIKE '%陈志强%'"), 1);
 	/* Deleting again does nothing. */
 	assert_int_equal(instructor_delete(gw, i.id, &e), GW_OK);
-	assert_int_equal(count(gw, "SELECT count(*) FROM audit WHERE action = 'delete'"), 1);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE action = 'delete'"), 1);
 	assert_int_equal(instructor_delete(gw, "nope", &e), GW_ENOTFOUND);
 	/* Out of the export and the roster list. */
 	export_to(gw, IK_INSTRUCTOR, "del_export.csv");
 	char p[512];
-	path_of(p, sizeof p, "del_export.csv");
-	char *ex = slurp(p);
+	tu_path(p, sizeof p, "del_export.csv");
+	char *ex = tu_slurp(p, NULL);
 	assert_null(strstr(ex, "陈志强"));
 	assert_non_null(strstr(ex, "欧阳秀兰"));
 	free(ex);
 	/* Importing the record again brings it back. */
-	import_text(gw, "instructors.csv", good_instructors(), &c);
+	tu_import_or_fail(gw, "instructors.csv", good_instructors(), &c);
 	assert_int_equal(c.updated, 1);
 	assert_int_equal(c.unchanged, 2);
 	assert_int_equal(instructor_by_phone(gw, "13900001111", &i, &e), GW_OK);
@@ -640,13 +492,13 @@ static void test_export_round_trip(void **state)
 	(void)state;
 	struct gw *a = with_orgs("rt_a.db");
 	struct import_counts c;
-	import_text(a, "instructors.csv", good_instructors(), &c);
+	tu_import_or_fail(a, "instructors.csv", good_instructors(), &c);
 	export_to(a, IK_ORG, "orgs_a.csv");
 	export_to(a, IK_INSTRUCTOR, "ins_a.csv");
 	char pa[512], pb[512], po[512];
-	path_of(pa, sizeof pa, "ins_a.csv");
-	path_of(po, sizeof po, "orgs_a.csv");
-	char *ea = slurp(pa), *oa = slurp(po);
+	tu_path(pa, sizeof pa, "ins_a.csv");
+	tu_path(po, sizeof po, "orgs_a.csv");
+	char *ea = tu_slurp(pa, NULL), *oa = tu_slurp(po, NULL);
 	assert_non_null(ea);
 	assert_memory_equal(ea, "\xef\xbb\xbf姓名,手机,性别,工作单位,类别,负责网格,联系单位,状态\r\n",
 			    strlen("\xef\xbb\xbf姓名,手机,性别,工作单位,类别,负责网格,联系单位,状态\r\n"));
@@ -660,17 +512,17 @@ static void test_export_round_trip(void **state)
 	assert_non_null(strstr(ea, ",舒城经济开发区管委会，党群部,"));
 	assert_non_null(strstr(ea, ",离岗\r\n"));
 
-	struct gw *b = with_grids("rt_b.db");
-	import_text(b, "orgs_a.csv", oa, &c);
+	struct gw *b = tu_with_grids6("rt_b.db");
+	tu_import_or_fail(b, "orgs_a.csv", oa, &c);
 	assert_int_equal(c.inserted, 4);
-	import_text(b, "ins_a.csv", ea, &c);
+	tu_import_or_fail(b, "ins_a.csv", ea, &c);
 	assert_int_equal(c.inserted, 3);
 	export_to(b, IK_INSTRUCTOR, "ins_b.csv");
-	path_of(pb, sizeof pb, "ins_b.csv");
-	char *eb = slurp(pb);
+	tu_path(pb, sizeof pb, "ins_b.csv");
+	char *eb = tu_slurp(pb, NULL);
 	assert_string_equal(ea, eb);
 	assert_string_equal(grids_of(b, "13900003333"), "SC-HB-G01 SC-KF-G01");
-	import_text(a, "ins_b.csv", eb, &c);
+	tu_import_or_fail(a, "ins_b.csv", eb, &c);
 	assert_int_equal(c.unchanged, 3);
 	free(ea);
 	free(eb);
@@ -685,7 +537,7 @@ static void test_form_edit(void **state)
 	(void)state;
 	struct gw *gw = with_orgs("form.db");
 	struct import_counts c;
-	import_text(gw, "instructors.csv", good_instructors(), &c);
+	tu_import_or_fail(gw, "instructors.csv", good_instructors(), &c);
 	struct instructor_rec i;
 	struct gw_err e;
 	assert_int_equal(instructor_by_phone(gw, "13900003333", &i, &e), GW_OK);
@@ -708,7 +560,7 @@ static void test_form_edit(void **state)
 	assert_int_equal(res, UPSERT_UPDATED);
 	assert_int_equal(instructor_by_phone(gw, "13900003333", &i, &e), GW_ENOTFOUND);
 	assert_string_equal(grids_of(gw, "13900004444"), "SC-HB-G02");
-	assert_int_equal(count(gw, "SELECT count(*) FROM instructor"), 3);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM instructor"), 3);
 	gw_close(gw);
 }
 
@@ -732,7 +584,7 @@ static void test_list_pages(void **state)
 	(void)state;
 	struct gw *gw = with_orgs("list.db");
 	struct import_counts c;
-	import_text(gw, "instructors.csv", good_instructors(), &c);
+	tu_import_or_fail(gw, "instructors.csv", good_instructors(), &c);
 	struct roster r = {0};
 	struct gw_err e;
 	int n, total = 0;
@@ -755,7 +607,7 @@ static void test_list_pages(void **state)
 
 int main(void)
 {
-	setup_dir();
+	tu_setup_dir("instr");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_import_chinese),
 		cmocka_unit_test(test_import_english),
@@ -772,7 +624,7 @@ int main(void)
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	if (rc == 0) {
 		char cmd[300];
-		snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+		snprintf(cmd, sizeof cmd, "rm -rf %s", tu_dir);
 		if (system(cmd) != 0)
 			return 1;
 	}

@@ -20,156 +20,16 @@
 #include "org.h"
 #include "validate.h"
 
+#include "testutil.h"
+
 /* ---- helpers ---------------------------------------------------------- */
-
-static char dir[256];
-
-static const char GRIDS[] =
-	"编码,名称,层级,上级编码,划分依据\n"
-	"SC,舒城县,县,,\n"
-	"SC-HB,杭埠镇,乡镇,SC,\n"
-	"SC-HB-G01,杭埠镇第一网格,网格,SC-HB,地域\n"
-	"SC-HB-G02,杭埠镇第二网格,网格,SC-HB,行业\n"
-	"SC-KF,舒城经济开发区,园区,SC,\n"
-	"SC-KF-G01,开发区电子信息网格,网格,SC-KF,产业链\n";
-
-static const char ORG_HDR[] =
-	"统一社会信用代码,名称,类型,标签,产业链,网格编码,地址,从业人数,党员人数,党组织,"
-	"党组织成立日期,联系人,联系电话\n";
-
-/* A valid credit code numbered k (0..99): 17 characters and the check. */
-static const char *cc(int k)
-{
-	static char buf[8][19];
-	static int next;
-	char *b = buf[next++ % 8];
-	snprintf(b, 19, "91341523MA2N000%02d", k);
-	b[17] = valid_credit_check_char(b);
-	b[18] = '\0';
-	return b;
-}
-
-static void path_of(char *out, size_t n, const char *name)
-{
-	snprintf(out, n, "%s/%s", dir, name);
-}
-
-static void write_file(const char *name, const char *text)
-{
-	char p[512];
-	path_of(p, sizeof p, name);
-	FILE *f = fopen(p, "wb");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-/* Reads a whole file into a malloc'd string (NULL when absent). */
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *s = malloc((size_t)n + 1);
-	assert_non_null(s);
-	assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
-	s[n] = '\0';
-	fclose(f);
-	return s;
-}
-
-static struct gw *open_db(const char *name)
-{
-	char p[512], q[600];
-	path_of(p, sizeof p, name);
-	unlink(p);
-	snprintf(q, sizeof q, "%s-wal", p);
-	unlink(q);
-	snprintf(q, sizeof q, "%s-shm", p);
-	unlink(q);
-	struct config cfg;
-	config_defaults(&cfg);
-	struct gw_err e;
-	struct gw *gw = gw_open(&cfg, p, 1, "SC", &e);
-	if (!gw)
-		fail_msg("gw_open: %s", e.msg);
-	gw_set_lang(GW_LANG_ZH);
-	return gw;
-}
-
-/* Everything the importer said, for asserting on messages. */
-static char said[16384];
-
-static void collect(void *ctx, int is_error, const char *line)
-{
-	(void)ctx;
-	size_t n = strlen(said);
-	snprintf(said + n, sizeof said - n, "%s%s\n", is_error ? "E " : "I ", line);
-}
-
-static enum gw_status import_named(struct gw *gw, const char *name, int skip_bad,
-				   struct import_counts *c)
-{
-	char p[512];
-	path_of(p, sizeof p, name);
-	const char *paths[] = {p};
-	struct import_opts o = {skip_bad, -1, collect, NULL};
-	struct gw_err e;
-	said[0] = '\0';
-	enum gw_status st = import_files(gw, paths, 1, &o, c, &e);
-	if (st != GW_OK) {
-		size_t n = strlen(said);
-		snprintf(said + n, sizeof said - n, "R %s\n", e.msg);
-	}
-	return st;
-}
-
-static void import_text(struct gw *gw, const char *name, const char *text,
-			struct import_counts *c)
-{
-	write_file(name, text);
-	enum gw_status st = import_named(gw, name, 0, c);
-	if (st != GW_OK)
-		fail_msg("import %s failed:\n%s", name, said);
-}
-
-static long long count(struct gw *gw, const char *sql)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_handle(gw->db), sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-static void text(struct gw *gw, const char *sql, char *out, size_t n)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_handle(gw->db), sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	snprintf(out, n, "%s", sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "");
-	sqlite3_finalize(st);
-}
-
-static struct gw *with_grids(const char *name)
-{
-	struct gw *gw = open_db(name);
-	struct import_counts c;
-	import_text(gw, "grids.csv", GRIDS, &c);
-	assert_int_equal(c.inserted, 6);
-	return gw;
-}
 
 /* Three good rows in Chinese, one with a lower-case code and Chinese date. */
 static char *good_orgs(void)
 {
 	static char buf[4096];
 	char lower[19];
-	snprintf(lower, sizeof lower, "%s", cc(1));
+	snprintf(lower, sizeof lower, "%s", tu_credit_code(1));
 	for (char *p = lower; *p; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
@@ -178,16 +38,8 @@ static char *good_orgs(void)
 		 "%s,安徽舒城预制菜食品有限公司,企业,规上；专精特新,预制菜,SC-HB-G01,杭埠镇工业园 8 号,320,12,单独建,2021年3月5日,王建国,13855550001\n"
 		 "%s,舒城县快递物流行业协会,行业协会商会,,网约配送,SC-HB-G02,\"城关镇梅河路 1 号，二楼\",15,3,联合建,2024/6/1,李秀英,0564-8612345\n"
 		 "%s,杭埠镇新时代志愿服务社,社会组织,,,SC-HB,,,,无,,,\n",
-		 ORG_HDR, lower, cc(2), cc(3));
+		 TU_ORG_HDR, lower, tu_credit_code(2), tu_credit_code(3));
 	return buf;
-}
-
-static void setup_dir(void)
-{
-	snprintf(dir, sizeof dir, "/tmp/gw_test_org_%d", (int)getpid());
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf %s && mkdir -p %s", dir, dir);
-	assert_int_equal(system(cmd), 0);
 }
 
 /* ---- tests ------------------------------------------------------------ */
@@ -195,15 +47,15 @@ static void setup_dir(void)
 static void test_import_chinese(void **state)
 {
 	(void)state;
-	struct gw *gw = with_grids("zh.db");
+	struct gw *gw = tu_with_grids6("zh.db");
 	struct import_counts c;
-	import_text(gw, "orgs.csv", good_orgs(), &c);
+	tu_import_or_fail(gw, "orgs.csv", good_orgs(), &c);
 	assert_int_equal(c.inserted, 3);
 	assert_int_equal(c.rejected, 0);
 	struct org_rec o;
 	struct gw_err e;
-	assert_int_equal(org_by_credit_code(gw, cc(1), &o, &e), GW_OK);
-	assert_string_equal(o.credit_code, cc(1));   /* stored upper-case */
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(1), &o, &e), GW_OK);
+	assert_string_equal(o.credit_code, tu_credit_code(1));   /* stored upper-case */
 	assert_string_equal(o.name, "安徽舒城预制菜食品有限公司");
 	assert_string_equal(o.kind, "enterprise");
 	assert_string_equal(o.tags, "above_scale;specialized");
@@ -218,42 +70,42 @@ static void test_import_chinese(void **state)
 	assert_string_equal(o.contact, "王建国");
 	assert_string_equal(o.phone, "13855550001");
 	assert_int_equal(o.version, 1);
-	assert_int_equal(org_by_credit_code(gw, cc(2), &o, &e), GW_OK);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(2), &o, &e), GW_OK);
 	assert_string_equal(o.kind, "association");
 	assert_string_equal(o.address, "城关镇梅河路 1 号，二楼");
 	assert_string_equal(o.party_org_since, "2024-06-01");
 	assert_string_equal(o.phone, "0564-8612345");
 	assert_string_equal(o.tags, "");
-	assert_int_equal(org_by_credit_code(gw, cc(3), &o, &e), GW_OK);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(3), &o, &e), GW_OK);
 	assert_string_equal(o.grid_code, "SC-HB");   /* any level of the map */
 	assert_int_equal(o.employees, -1);
 	assert_string_equal(o.party_org, "none");
 	assert_string_equal(o.chain, "");
-	assert_int_equal(count(gw, "SELECT count(*) FROM org WHERE party_org_since IS NULL"), 1);
-	assert_int_equal(count(gw, "SELECT count(*) FROM audit WHERE tbl = 'org' AND action = 'insert'"), 3);
-	assert_int_equal(org_by_credit_code(gw, cc(9), &o, &e), GW_ENOTFOUND);
-	assert_non_null(strstr(e.msg, cc(9)));
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM org WHERE party_org_since IS NULL"), 1);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'org' AND action = 'insert'"), 3);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(9), &o, &e), GW_ENOTFOUND);
+	assert_non_null(strstr(e.msg, tu_credit_code(9)));
 	gw_close(gw);
 }
 
 static void test_import_english(void **state)
 {
 	(void)state;
-	struct gw *gw = with_grids("en.db");
+	struct gw *gw = tu_with_grids6("en.db");
 	char buf[2048];
 	/* English headers in another order, English values, padding spaces. */
 	snprintf(buf, sizeof buf,
 		 "name,credit_code,party_org,party_org_since,grid_code,kind,tags,chain,employees,phone\n"
 		 "合肥电子信息科技有限公司,%s, joint ,2023-11-20,sc-kf-g01,Enterprise,platform;hr_agency;above_scale,electronics,88,+86 138 5555 0002\n"
 		 "舒城县社会工作者协会,%s,none,,SC-HB-G01,social_org,,other,,\n",
-		 cc(4), cc(5));
+		 tu_credit_code(4), tu_credit_code(5));
 	struct import_counts c;
-	import_text(gw, "orgs_en.csv", buf, &c);
+	tu_import_or_fail(gw, "orgs_en.csv", buf, &c);
 	assert_int_equal(c.inserted, 2);
-	assert_null(strstr(said, "未知列"));
+	assert_null(strstr(tu_said, "未知列"));
 	struct org_rec o;
 	struct gw_err e;
-	assert_int_equal(org_by_credit_code(gw, cc(4), &o, &e), GW_OK);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(4), &o, &e), GW_OK);
 	assert_string_equal(o.party_org, "joint");
 	assert_string_equal(o.party_org_since, "2023-11-20");
 	assert_string_equal(o.grid_code, "SC-KF-G01");
@@ -263,7 +115,7 @@ static void test_import_english(void **state)
 	assert_int_equal(o.employees, 88);
 	assert_int_equal(o.party_members, -1);
 	assert_string_equal(o.phone, "13855550002");
-	assert_int_equal(org_by_credit_code(gw, cc(5), &o, &e), GW_OK);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(5), &o, &e), GW_OK);
 	assert_string_equal(o.kind, "social_org");
 	assert_string_equal(o.chain, "other");
 	gw_close(gw);
@@ -272,35 +124,35 @@ static void test_import_english(void **state)
 static void test_reimport_unchanged(void **state)
 {
 	(void)state;
-	struct gw *gw = with_grids("re.db");
+	struct gw *gw = tu_with_grids6("re.db");
 	struct import_counts c;
-	import_text(gw, "orgs.csv", good_orgs(), &c);
-	long long audits = count(gw, "SELECT count(*) FROM audit WHERE tbl = 'org'");
-	import_text(gw, "orgs.csv", good_orgs(), &c);
+	tu_import_or_fail(gw, "orgs.csv", good_orgs(), &c);
+	long long audits = tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'org'");
+	tu_import_or_fail(gw, "orgs.csv", good_orgs(), &c);
 	assert_int_equal(c.inserted, 0);
 	assert_int_equal(c.updated, 0);
 	assert_int_equal(c.unchanged, 3);
-	assert_int_equal(count(gw, "SELECT count(*) FROM org"), 3);
-	assert_int_equal(count(gw, "SELECT sum(version) FROM org"), 3);
-	assert_int_equal(count(gw, "SELECT count(*) FROM audit WHERE tbl = 'org'"), audits);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM org"), 3);
+	assert_int_equal(tu_count(gw, "SELECT sum(version) FROM org"), 3);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'org'"), audits);
 	gw_close(gw);
 }
 
 static void test_edit_updates_and_audits(void **state)
 {
 	(void)state;
-	struct gw *gw = with_grids("edit.db");
+	struct gw *gw = tu_with_grids6("edit.db");
 	struct import_counts c;
-	import_text(gw, "orgs.csv", good_orgs(), &c);
+	tu_import_or_fail(gw, "orgs.csv", good_orgs(), &c);
 	char buf[1024];
 	snprintf(buf, sizeof buf,
 		 "%s%s,安徽舒城预制菜集团有限公司,企业,规上,预制菜,SC-HB-G02,杭埠镇工业园 8 号,350,15,单独建,2021-03-05,王建国,13855550001\n",
-		 ORG_HDR, cc(1));
-	import_text(gw, "edit.csv", buf, &c);
+		 TU_ORG_HDR, tu_credit_code(1));
+	tu_import_or_fail(gw, "edit.csv", buf, &c);
 	assert_int_equal(c.updated, 1);
 	assert_int_equal(c.inserted, 0);
 	struct org_rec o;
-	assert_int_equal(org_by_credit_code(gw, cc(1), &o, NULL), GW_OK);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(1), &o, NULL), GW_OK);
 	assert_string_equal(o.name, "安徽舒城预制菜集团有限公司");
 	assert_string_equal(o.tags, "above_scale");
 	assert_string_equal(o.grid_code, "SC-HB-G02");
@@ -308,9 +160,9 @@ static void test_edit_updates_and_audits(void **state)
 	assert_int_equal(o.version, 2);
 	char sql[256], old[1024], nw[1024];
 	snprintf(sql, sizeof sql, "SELECT old FROM audit WHERE tbl = 'org' AND record_id = '%s' AND action = 'update'", o.id);
-	text(gw, sql, old, sizeof old);
+	tu_text(gw, sql, old, sizeof old);
 	snprintf(sql, sizeof sql, "SELECT new FROM audit WHERE tbl = 'org' AND record_id = '%s' AND action = 'update'", o.id);
-	text(gw, sql, nw, sizeof nw);
+	tu_text(gw, sql, nw, sizeof nw);
 	assert_non_null(strstr(old, "\"name\":\"安徽舒城预制菜食品有限公司\""));
 	assert_non_null(strstr(old, "\"grid_code\":\"SC-HB-G01\""));
 	assert_non_null(strstr(old, "\"employees\":320"));
@@ -332,7 +184,7 @@ static void row_with(char *out, size_t n, const struct bad_case *b)
 {
 	char since[64] = "2021-03-05";
 	const char *cells[ORG_NCOLS] = {
-		cc(7), "舒城县绿色食品有限公司", "企业", "规上", "绿色食品", "SC-HB-G01", "干汊河镇 6 号",
+		tu_credit_code(7), "舒城县绿色食品有限公司", "企业", "规上", "绿色食品", "SC-HB-G01", "干汊河镇 6 号",
 		"40", "5", b->party_org ? b->party_org : "挂靠建", since, "张敏", "13955550007"};
 	cells[b->col] = b->value;
 	size_t off = 0;
@@ -344,7 +196,7 @@ static void row_with(char *out, size_t n, const struct bad_case *b)
 static void test_bad_values(void **state)
 {
 	(void)state;
-	struct gw *gw = with_grids("bad.db");
+	struct gw *gw = tu_with_grids6("bad.db");
 	char longname[512] = "", longaddr[1024] = "", longcontact[256] = "";
 	for (int i = 0; i < ORG_NAME_MAX + 1; i++)
 		strcat(longname, "企");
@@ -353,10 +205,10 @@ static void test_bad_values(void **state)
 	for (int i = 0; i < ORG_CONTACT_MAX + 1; i++)
 		strcat(longcontact, "张");
 	char wrong_check[19];
-	snprintf(wrong_check, sizeof wrong_check, "%s", cc(7));
+	snprintf(wrong_check, sizeof wrong_check, "%s", tu_credit_code(7));
 	wrong_check[17] = wrong_check[17] == '0' ? '1' : '0';
 	char with_o[19];
-	snprintf(with_o, sizeof with_o, "%s", cc(7));
+	snprintf(with_o, sizeof with_o, "%s", tu_credit_code(7));
 	with_o[10] = 'O';
 	const struct bad_case cases[] = {
 		{ORG_C_CREDIT, "", "统一社会信用代码: 必填", NULL},
@@ -393,17 +245,17 @@ static void test_bad_values(void **state)
 		const struct bad_case *b = &cases[k];
 		row_with(row, sizeof row, b);
 		snprintf(file, sizeof file,
-			 "%s%s,舒城县万佛湖旅游有限公司,企业,,,SC-HB-G01,,,,无,,,\n%s", ORG_HDR, cc(8), row);
-		write_file("bad.csv", file);
+			 "%s%s,舒城县万佛湖旅游有限公司,企业,,,SC-HB-G01,,,,无,,,\n%s", TU_ORG_HDR, tu_credit_code(8), row);
+		tu_write_in("bad.csv", file);
 		struct import_counts c;
-		enum gw_status st = import_named(gw, "bad.csv", 0, &c);
-		if (st != GW_EINVAL || c.rejected != 1 || !strstr(said, b->fragment) ||
-		    !strstr(said, "bad.csv:3: "))
+		enum gw_status st = tu_import_named(gw, "bad.csv", 0, 1, &c);
+		if (st != GW_EINVAL || c.rejected != 1 || !strstr(tu_said, b->fragment) ||
+		    !strstr(tu_said, "bad.csv:3: "))
 			fail_msg("case %zu (%s): status %d, rejected %ld, said:\n%s", k, b->fragment, st,
-				 c.rejected, said);
+				 c.rejected, tu_said);
 		assert_int_equal(c.inserted, 0);
-		assert_int_equal(count(gw, "SELECT count(*) FROM org"), 0);
-		assert_int_equal(count(gw, "SELECT count(*) FROM audit WHERE tbl <> 'grid' AND tbl <> 'grids'"), 0);
+		assert_int_equal(tu_count(gw, "SELECT count(*) FROM org"), 0);
+		assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl <> 'grid' AND tbl <> 'grids'"), 0);
 	}
 	gw_close(gw);
 }
@@ -411,60 +263,60 @@ static void test_bad_values(void **state)
 static void test_missing_column_and_deleted_grid(void **state)
 {
 	(void)state;
-	struct gw *gw = with_grids("miss.db");
+	struct gw *gw = tu_with_grids6("miss.db");
 	char buf[1024];
-	snprintf(buf, sizeof buf, "统一社会信用代码,名称,类型,网格编码\n%s,舒城县茶叶有限公司,企业,SC-HB-G01\n", cc(11));
-	write_file("miss.csv", buf);
+	snprintf(buf, sizeof buf, "统一社会信用代码,名称,类型,网格编码\n%s,舒城县茶叶有限公司,企业,SC-HB-G01\n", tu_credit_code(11));
+	tu_write_in("miss.csv", buf);
 	struct import_counts c;
 	/* Forced kind: without 党组织 the header is no kind at all. */
 	char p[512];
-	path_of(p, sizeof p, "miss.csv");
+	tu_path(p, sizeof p, "miss.csv");
 	const char *paths[] = {p};
-	struct import_opts o = {0, IK_ORG, collect, NULL};
+	struct import_opts o = {0, IK_ORG, tu_collect, NULL};
 	struct gw_err e;
 	assert_int_equal(import_files(gw, paths, 1, &o, &c, &e), GW_EINVAL);
 	assert_non_null(strstr(e.msg, "缺少必需的列“党组织”"));
-	assert_int_equal(count(gw, "SELECT count(*) FROM org"), 0);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM org"), 0);
 
 	/* A grid that has been deleted (softly, as an org refers to it). */
-	snprintf(buf, sizeof buf, "%s%s,舒城县茶叶有限公司,企业,,,SC-HB-G02,,,,无,,,\n", ORG_HDR, cc(11));
-	import_text(gw, "g2.csv", buf, &c);
+	snprintf(buf, sizeof buf, "%s%s,舒城县茶叶有限公司,企业,,,SC-HB-G02,,,,无,,,\n", TU_ORG_HDR, tu_credit_code(11));
+	tu_import_or_fail(gw, "g2.csv", buf, &c);
 	struct grid_rec g;
 	assert_int_equal(grid_by_code(gw, "SC-HB-G02", &g, &e), GW_OK);
 	assert_int_equal(grid_delete(gw, g.id, &e), GW_OK);
-	snprintf(buf, sizeof buf, "%s%s,舒城县桃溪镇米业公司,企业,,,SC-HB-G02,,,,无,,,\n", ORG_HDR, cc(12));
-	write_file("g2b.csv", buf);
-	assert_int_equal(import_named(gw, "g2b.csv", 0, &c), GW_EINVAL);
-	assert_non_null(strstr(said, "网格编码: 网格“SC-HB-G02”已删除"));
-	assert_int_equal(count(gw, "SELECT count(*) FROM org"), 1);
+	snprintf(buf, sizeof buf, "%s%s,舒城县桃溪镇米业公司,企业,,,SC-HB-G02,,,,无,,,\n", TU_ORG_HDR, tu_credit_code(12));
+	tu_write_in("g2b.csv", buf);
+	assert_int_equal(tu_import_named(gw, "g2b.csv", 0, 1, &c), GW_EINVAL);
+	assert_non_null(strstr(tu_said, "网格编码: 网格“SC-HB-G02”已删除"));
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM org"), 1);
 	gw_close(gw);
 }
 
 static void test_skip_bad(void **state)
 {
 	(void)state;
-	struct gw *gw = with_grids("skip.db");
+	struct gw *gw = tu_with_grids6("skip.db");
 	char buf[2048], rej[512], wrong[19];
-	snprintf(wrong, sizeof wrong, "%s", cc(21));
+	snprintf(wrong, sizeof wrong, "%s", tu_credit_code(21));
 	wrong[17] = wrong[17] == 'X' ? 'Y' : 'X';
 	snprintf(buf, sizeof buf,
 		 "%s%s,舒城县春秋塑胶有限公司,企业,,,SC-HB-G01,,,,无,,,\n"
 		 "%s,舒城县错误代码公司,企业,,,SC-HB-G01,,,,无,,,\n"
 		 "%s,舒城县晓天镇茶业合作社,社会组织,,,SC-HB-G02,,,,单独建,,,\n"
 		 "%s,舒城县万佛湖旅游有限公司,企业,,,SC-HB-G01,,,,无,,,\n",
-		 ORG_HDR, cc(20), wrong, cc(22), cc(23));
-	write_file("skip.csv", buf);
-	path_of(rej, sizeof rej, "skip.csv.rejects.csv");
+		 TU_ORG_HDR, tu_credit_code(20), wrong, tu_credit_code(22), tu_credit_code(23));
+	tu_write_in("skip.csv", buf);
+	tu_path(rej, sizeof rej, "skip.csv.rejects.csv");
 	unlink(rej);
 	struct import_counts c;
-	assert_int_equal(import_named(gw, "skip.csv", 1, &c), GW_EINVAL);
+	assert_int_equal(tu_import_named(gw, "skip.csv", 1, 1, &c), GW_EINVAL);
 	assert_int_equal(c.inserted, 2);
 	assert_int_equal(c.rejected, 2);
-	assert_int_equal(count(gw, "SELECT count(*) FROM org"), 2);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM org"), 2);
 	struct org_rec o;
-	assert_int_equal(org_by_credit_code(gw, cc(20), &o, NULL), GW_OK);
-	assert_int_equal(org_by_credit_code(gw, cc(23), &o, NULL), GW_OK);
-	char *r = slurp(rej);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(20), &o, NULL), GW_OK);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(23), &o, NULL), GW_OK);
+	char *r = tu_slurp(rej, NULL);
 	assert_non_null(r);
 	assert_non_null(strstr(r, "原因"));
 	assert_non_null(strstr(r, "舒城县错误代码公司"));
@@ -481,41 +333,41 @@ static void test_skip_bad(void **state)
 static void test_absent_columns_and_party_rules(void **state)
 {
 	(void)state;
-	struct gw *gw = with_grids("absent.db");
+	struct gw *gw = tu_with_grids6("absent.db");
 	struct import_counts c;
-	import_text(gw, "orgs.csv", good_orgs(), &c);
+	tu_import_or_fail(gw, "orgs.csv", good_orgs(), &c);
 	char buf[1024];
 	snprintf(buf, sizeof buf, "统一社会信用代码,名称,类型,网格编码,党组织\n"
-		 "%s,安徽舒城预制菜食品有限公司,企业,SC-HB-G01,单独建\n", cc(1));
-	import_text(gw, "part.csv", buf, &c);
+		 "%s,安徽舒城预制菜食品有限公司,企业,SC-HB-G01,单独建\n", tu_credit_code(1));
+	tu_import_or_fail(gw, "part.csv", buf, &c);
 	assert_int_equal(c.unchanged, 1);
 	struct org_rec o;
-	assert_int_equal(org_by_credit_code(gw, cc(1), &o, NULL), GW_OK);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(1), &o, NULL), GW_OK);
 	assert_string_equal(o.tags, "above_scale;specialized");
 	assert_string_equal(o.party_org_since, "2021-03-05");
 	assert_int_equal(o.employees, 320);
 	/* party_org becomes none: the stored date goes with it. */
 	snprintf(buf, sizeof buf, "统一社会信用代码,名称,类型,网格编码,党组织\n"
-		 "%s,安徽舒城预制菜食品有限公司,企业,SC-HB-G01,无\n", cc(1));
-	import_text(gw, "none.csv", buf, &c);
+		 "%s,安徽舒城预制菜食品有限公司,企业,SC-HB-G01,无\n", tu_credit_code(1));
+	tu_import_or_fail(gw, "none.csv", buf, &c);
 	assert_int_equal(c.updated, 1);
-	assert_int_equal(org_by_credit_code(gw, cc(1), &o, NULL), GW_OK);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(1), &o, NULL), GW_OK);
 	assert_string_equal(o.party_org, "none");
 	assert_string_equal(o.party_org_since, "");
 	assert_string_equal(o.contact, "王建国");
 	/* Back to standalone without the date column: the date is required. */
 	snprintf(buf, sizeof buf, "统一社会信用代码,名称,类型,网格编码,党组织\n"
-		 "%s,安徽舒城预制菜食品有限公司,企业,SC-HB-G01,单独建\n", cc(1));
-	write_file("back.csv", buf);
-	assert_int_equal(import_named(gw, "back.csv", 0, &c), GW_EINVAL);
-	assert_non_null(strstr(said, "back.csv:2: 党组织成立日期: 已建党组织（单独建）时必填"));
+		 "%s,安徽舒城预制菜食品有限公司,企业,SC-HB-G01,单独建\n", tu_credit_code(1));
+	tu_write_in("back.csv", buf);
+	assert_int_equal(tu_import_named(gw, "back.csv", 0, 1, &c), GW_EINVAL);
+	assert_non_null(strstr(tu_said, "back.csv:2: 党组织成立日期: 已建党组织（单独建）时必填"));
 	gw_close(gw);
 }
 
 static void export_to(struct gw *gw, enum import_kind k, const char *name)
 {
 	char p[512];
-	path_of(p, sizeof p, name);
+	tu_path(p, sizeof p, name);
 	FILE *f = fopen(p, "wb");
 	assert_non_null(f);
 	struct gw_err e;
@@ -527,42 +379,42 @@ static void export_to(struct gw *gw, enum import_kind k, const char *name)
 static void test_export_round_trip(void **state)
 {
 	(void)state;
-	struct gw *a = with_grids("rt_a.db");
+	struct gw *a = tu_with_grids6("rt_a.db");
 	struct import_counts c;
-	import_text(a, "orgs.csv", good_orgs(), &c);
+	tu_import_or_fail(a, "orgs.csv", good_orgs(), &c);
 	char buf[1024];
 	snprintf(buf, sizeof buf,
 		 "%s%s,\"舒城县\"\"红色\"\"物业服务中心\",社会组织,平台经济、人力资源,互联网,SC-KF-G01,\"梅河路 2 号，\"\"东门\"\"\",0,0,挂靠建,2020-01-01,,\n",
-		 ORG_HDR, cc(30));
-	import_text(a, "more.csv", buf, &c);
+		 TU_ORG_HDR, tu_credit_code(30));
+	tu_import_or_fail(a, "more.csv", buf, &c);
 	export_to(a, IK_ORG, "export_a.csv");
 	char pa[512], pb[512];
-	path_of(pa, sizeof pa, "export_a.csv");
-	char *ea = slurp(pa);
+	tu_path(pa, sizeof pa, "export_a.csv");
+	char *ea = tu_slurp(pa, NULL);
 	assert_non_null(ea);
 	assert_memory_equal(ea, "\xef\xbb\xbf", 3);
-	assert_memory_equal(ea + 3, ORG_HDR, strlen(ORG_HDR) - 1);
-	assert_memory_equal(ea + 3 + strlen(ORG_HDR) - 1, "\r\n", 2);
+	assert_memory_equal(ea + 3, TU_ORG_HDR, strlen(TU_ORG_HDR) - 1);
+	assert_memory_equal(ea + 3 + strlen(TU_ORG_HDR) - 1, "\r\n", 2);
 	assert_non_null(strstr(ea, "规上、专精特新"));
 	assert_non_null(strstr(ea, "行业协会商会"));
 	assert_non_null(strstr(ea, "2021-03-05"));
 	/* Order by credit code: cc(1) before cc(2). */
-	assert_true(strstr(ea, cc(1)) < strstr(ea, cc(2)));
+	assert_true(strstr(ea, tu_credit_code(1)) < strstr(ea, tu_credit_code(2)));
 
-	struct gw *b = with_grids("rt_b.db");
-	import_text(b, "export_a.csv", ea, &c);
+	struct gw *b = tu_with_grids6("rt_b.db");
+	tu_import_or_fail(b, "export_a.csv", ea, &c);
 	assert_int_equal(c.inserted, 4);
 	export_to(b, IK_ORG, "export_b.csv");
-	path_of(pb, sizeof pb, "export_b.csv");
-	char *eb = slurp(pb);
+	tu_path(pb, sizeof pb, "export_b.csv");
+	char *eb = tu_slurp(pb, NULL);
 	assert_non_null(eb);
 	assert_string_equal(ea, eb);
 	/* And the export re-imported into its source changes nothing. */
-	import_text(a, "export_b.csv", eb, &c);
+	tu_import_or_fail(a, "export_b.csv", eb, &c);
 	assert_int_equal(c.unchanged, 4);
 	assert_int_equal(c.updated, 0);
 	struct org_rec o;
-	assert_int_equal(org_by_credit_code(b, cc(30), &o, NULL), GW_OK);
+	assert_int_equal(org_by_credit_code(b, tu_credit_code(30), &o, NULL), GW_OK);
 	assert_string_equal(o.name, "舒城县\"红色\"物业服务中心");
 	assert_string_equal(o.tags, "platform;hr_agency");
 	assert_int_equal(o.employees, 0);
@@ -575,40 +427,40 @@ static void test_export_round_trip(void **state)
 static void test_delete(void **state)
 {
 	(void)state;
-	struct gw *gw = with_grids("del.db");
+	struct gw *gw = tu_with_grids6("del.db");
 	struct import_counts c;
-	import_text(gw, "orgs.csv", good_orgs(), &c);
+	tu_import_or_fail(gw, "orgs.csv", good_orgs(), &c);
 	char buf[512];
-	snprintf(buf, sizeof buf, "姓名,手机,类别,联系单位\n陈志强,13900001111,专职,%s\n", cc(1));
-	import_text(gw, "ins.csv", buf, &c);
+	snprintf(buf, sizeof buf, "姓名,手机,类别,联系单位\n陈志强,13900001111,专职,%s\n", tu_credit_code(1));
+	tu_import_or_fail(gw, "ins.csv", buf, &c);
 	struct org_rec o1, o2;
 	struct gw_err e;
-	assert_int_equal(org_by_credit_code(gw, cc(1), &o1, NULL), GW_OK);
-	assert_int_equal(org_by_credit_code(gw, cc(2), &o2, NULL), GW_OK);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(1), &o1, NULL), GW_OK);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(2), &o2, NULL), GW_OK);
 	/* Referenced by an instructor: soft. */
 	assert_int_equal(org_delete(gw, o1.id, &e), GW_OK);
-	assert_int_equal(org_by_credit_code(gw, cc(1), &o1, NULL), GW_OK);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(1), &o1, NULL), GW_OK);
 	assert_int_equal(o1.deleted, 1);
-	assert_int_equal(count(gw, "SELECT count(*) FROM instructor_org"), 1);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM instructor_org"), 1);
 	/* Not referenced: gone. */
 	assert_int_equal(org_delete(gw, o2.id, &e), GW_OK);
-	assert_int_equal(org_by_credit_code(gw, cc(2), &o2, &e), GW_ENOTFOUND);
-	assert_int_equal(count(gw, "SELECT count(*) FROM audit WHERE tbl = 'org' AND action = 'delete'"), 2);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(2), &o2, &e), GW_ENOTFOUND);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'org' AND action = 'delete'"), 2);
 	assert_int_equal(org_delete(gw, "0123", &e), GW_ENOTFOUND);
 	/* Deleted records leave the export. */
 	export_to(gw, IK_ORG, "del_export.csv");
 	char p[512];
-	path_of(p, sizeof p, "del_export.csv");
-	char *ex = slurp(p);
-	assert_null(strstr(ex, cc(1)));
-	assert_null(strstr(ex, cc(2)));
-	assert_non_null(strstr(ex, cc(3)));
+	tu_path(p, sizeof p, "del_export.csv");
+	char *ex = tu_slurp(p, NULL);
+	assert_null(strstr(ex, tu_credit_code(1)));
+	assert_null(strstr(ex, tu_credit_code(2)));
+	assert_non_null(strstr(ex, tu_credit_code(3)));
 	free(ex);
 	/* Importing the record again brings it back. */
-	import_text(gw, "orgs.csv", good_orgs(), &c);
+	tu_import_or_fail(gw, "orgs.csv", good_orgs(), &c);
 	assert_int_equal(c.updated, 1);
 	assert_int_equal(c.inserted, 1);
-	assert_int_equal(org_by_credit_code(gw, cc(1), &o1, NULL), GW_OK);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(1), &o1, NULL), GW_OK);
 	assert_int_equal(o1.deleted, 0);
 	gw_close(gw);
 }
@@ -616,32 +468,32 @@ static void test_delete(void **state)
 static void test_plan(void **state)
 {
 	(void)state;
-	struct gw *gw = with_grids("plan.db");
+	struct gw *gw = tu_with_grids6("plan.db");
 	struct import_counts c;
-	import_text(gw, "orgs.csv", good_orgs(), &c);
+	tu_import_or_fail(gw, "orgs.csv", good_orgs(), &c);
 	struct org_rec o;
 	struct gw_err e;
-	assert_int_equal(org_by_credit_code(gw, cc(1), &o, NULL), GW_OK);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(1), &o, NULL), GW_OK);
 	const char *plan = "一企一策：\n1. 年内成立党支部；\n2. 发展党员 2 名。";
 	assert_int_equal(org_plan_set(gw, o.id, plan, &e), GW_OK);
 	char out[1024];
 	assert_int_equal(org_plan_get(gw, o.id, out, sizeof out, &e), GW_OK);
 	assert_string_equal(out, plan);
 	/* Import neither shows nor touches the plan. */
-	import_text(gw, "orgs.csv", good_orgs(), &c);
+	tu_import_or_fail(gw, "orgs.csv", good_orgs(), &c);
 	assert_int_equal(c.unchanged, 3);
 	char edited[4096];
 	snprintf(edited, sizeof edited, "%s", good_orgs());
 	char *p = strstr(edited, "王建国");
 	memcpy(p, "王建军", strlen("王建军"));
-	import_text(gw, "orgs2.csv", edited, &c);
+	tu_import_or_fail(gw, "orgs2.csv", edited, &c);
 	assert_int_equal(c.updated, 1);
 	assert_int_equal(org_plan_get(gw, o.id, out, sizeof out, &e), GW_OK);
 	assert_string_equal(out, plan);
 	assert_int_equal(org_plan_set(gw, o.id, "计划\x01", &e), GW_EINVAL);
 	assert_non_null(strstr(e.msg, "培育计划: "));
 	assert_int_equal(org_plan_get(gw, "nope", out, sizeof out, &e), GW_ENOTFOUND);
-	assert_int_equal(count(gw, "SELECT count(*) FROM audit WHERE tbl = 'org' AND new LIKE '%plan%'"), 1);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'org' AND new LIKE '%plan%'"), 1);
 	gw_close(gw);
 }
 
@@ -663,15 +515,15 @@ static int collect_page(void *ctx, const struct org_rec *o)
 static void test_list_pages(void **state)
 {
 	(void)state;
-	struct gw *gw = with_grids("list.db");
+	struct gw *gw = tu_with_grids6("list.db");
 	struct import_counts c;
-	import_text(gw, "orgs.csv", good_orgs(), &c);
+	tu_import_or_fail(gw, "orgs.csv", good_orgs(), &c);
 	char buf[1024];
 	/* Two with the same name: paging must not lose either. */
 	snprintf(buf, sizeof buf,
 		 "%s%s,舒城县同名公司,企业,,,SC-KF-G01,,,,无,,,\n%s,舒城县同名公司,企业,,,SC-HB-G01,,,,无,,,\n",
-		 ORG_HDR, cc(40), cc(41));
-	import_text(gw, "same.csv", buf, &c);
+		 TU_ORG_HDR, tu_credit_code(40), tu_credit_code(41));
+	tu_import_or_fail(gw, "same.csv", buf, &c);
 	struct page all = {0};
 	struct gw_err e;
 	int n = 0, seen = 0;
@@ -717,13 +569,13 @@ static void test_list_pages(void **state)
 static void test_form_edit(void **state)
 {
 	(void)state;
-	struct gw *gw = with_grids("form.db");
+	struct gw *gw = tu_with_grids6("form.db");
 	struct import_counts c;
-	import_text(gw, "orgs.csv", good_orgs(), &c);
+	tu_import_or_fail(gw, "orgs.csv", good_orgs(), &c);
 	struct org_rec o;
 	struct gw_err e;
-	assert_int_equal(org_by_credit_code(gw, cc(3), &o, NULL), GW_OK);
-	const char *vals[ORG_NCOLS] = {cc(50), "杭埠镇新时代志愿服务社", "社会组织", "", "", "SC-HB",
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(3), &o, NULL), GW_OK);
+	const char *vals[ORG_NCOLS] = {tu_credit_code(50), "杭埠镇新时代志愿服务社", "社会组织", "", "", "SC-HB",
 				       "", "", "", "无", "", "", ""};
 	const char *hdr[ORG_NCOLS];
 	int present[ORG_NCOLS];
@@ -736,21 +588,21 @@ static void test_form_edit(void **state)
 	assert_int_equal(org_ops.row(gw, &r, &res, &e), GW_ECONFLICT);
 	assert_non_null(strstr(e.msg, "已被他人修改"));
 	r.version = 1;
-	vals[ORG_C_CREDIT] = cc(1);
+	vals[ORG_C_CREDIT] = tu_credit_code(1);
 	assert_int_equal(org_ops.row(gw, &r, &res, &e), GW_EEXIST);
 	assert_non_null(strstr(e.msg, "统一社会信用代码: 已有单位“安徽舒城预制菜食品有限公司”使用此代码"));
-	vals[ORG_C_CREDIT] = cc(50);
+	vals[ORG_C_CREDIT] = tu_credit_code(50);
 	assert_int_equal(org_ops.row(gw, &r, &res, &e), GW_OK);
 	assert_int_equal(res, UPSERT_UPDATED);
-	assert_int_equal(org_by_credit_code(gw, cc(3), &o, &e), GW_ENOTFOUND);
-	assert_int_equal(org_by_credit_code(gw, cc(50), &o, &e), GW_OK);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(3), &o, &e), GW_ENOTFOUND);
+	assert_int_equal(org_by_credit_code(gw, tu_credit_code(50), &o, &e), GW_OK);
 	assert_int_equal(o.version, 2);
 	gw_close(gw);
 }
 
 int main(void)
 {
-	setup_dir();
+	tu_setup_dir("org");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_import_chinese),
 		cmocka_unit_test(test_import_english),
@@ -769,7 +621,7 @@ int main(void)
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	if (rc == 0) {
 		char cmd[300];
-		snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+		snprintf(cmd, sizeof cmd, "rm -rf %s", tu_dir);
 		if (system(cmd) != 0)
 			return 1;
 	}

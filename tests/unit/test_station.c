@@ -17,83 +17,7 @@
 #include "import.h"
 #include "station.h"
 
-static char dir[64];
-static char said[16384];
-
-static void say(void *ctx, int is_error, const char *line)
-{
-	size_t n = strlen(said);
-	snprintf(said + n, sizeof said - n, "%s\n", line);
-}
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-static enum gw_status import_text(struct gw *gw, const char *name, const char *text,
-				  struct import_counts *c)
-{
-	char path[128];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	write_file(path, text);
-	said[0] = '\0';
-	struct import_opts o = {0, -1, say, NULL};
-	struct gw_err e;
-	enum gw_status st = import_files(gw, (const char *const[]){path}, 1, &o, c, &e);
-	if (st != GW_OK) {
-		size_t n = strlen(said);
-		snprintf(said + n, sizeof said - n, "%s\n", e.msg);
-	}
-	return st;
-}
-
-static long long q_int(struct gw *gw, const char *sql)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_handle(gw->db), sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-static const char *q_text(struct gw *gw, const char *sql)
-{
-	static char out[2][1024];
-	static int k;
-	char *o = out[k++ % 2];
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_handle(gw->db), sql, -1, &st, NULL), SQLITE_OK);
-	o[0] = '\0';
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(o, 1024, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return o;
-}
-
-static struct gw *open_fixture(const char *name)
-{
-	char path[128];
-	snprintf(path, sizeof path, "%s/%s.db", dir, name);
-	unlink(path);
-	struct config cfg;
-	config_defaults(&cfg);
-	struct gw_err e;
-	struct gw *gw = gw_open(&cfg, path, 1, "SC", &e);
-	assert_non_null(gw);
-	struct import_counts c;
-	assert_int_equal(import_text(gw, "grids.csv",
-				     "编码,名称,层级,上级编码,划分依据\n"
-				     "SC,舒城县,县,,\n"
-				     "SC-HB,杭埠镇,乡镇,SC,\n"
-				     "SC-HB-G01,杭埠镇第一网格,网格,SC-HB,地域\n"
-				     "SC-HB-G02,杭埠镇第二网格,网格,SC-HB,地域\n", &c), GW_OK);
-	return gw;
-}
+#include "testutil.h"
 
 static const char good_zh[] =
 	"名称,网格编码,地址,依托,服务,开放时间,中心经度,中心纬度\n"
@@ -103,9 +27,9 @@ static const char good_zh[] =
 
 static void test_good_zh(void **state)
 {
-	struct gw *gw = open_fixture("good_zh");
+	struct gw *gw = tu_open_grids4("good_zh");
 	struct import_counts c;
-	assert_int_equal(import_text(gw, "stations.csv", good_zh, &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "stations.csv", good_zh, &c), GW_OK);
 	assert_int_equal(c.inserted, 3);
 	struct station_rec s;
 	struct gw_err e;
@@ -131,33 +55,33 @@ static void test_good_zh(void **state)
 	assert_string_equal(byid.name, "骑手之家");
 	assert_int_equal(station_by_name(gw, "不存在的驿站", &s, &e), GW_ENOTFOUND);
 	assert_non_null(strstr(e.msg, "不存在的驿站"));
-	assert_int_equal(q_int(gw, "SELECT count(*) FROM audit WHERE tbl = 'station' AND action = 'insert'"), 3);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'station' AND action = 'insert'"), 3);
 	gw_close(gw);
 }
 
 static void test_good_en(void **state)
 {
-	struct gw *gw = open_fixture("good_en");
+	struct gw *gw = tu_open_grids4("good_en");
 	struct import_counts c;
-	assert_int_equal(import_text(gw, "s.csv",
+	assert_int_equal(tu_import_text(gw, "s.csv",
 				     "name,grid_code,services,hours,lon,lat,host\n"
 				     "Rider Home 骑手之家,SC-HB-G02,Rest;WATER;meals,07:30 - 21:00,-0.5,-45,City station\n",
 				     &c), GW_OK);
-	assert_string_equal(q_text(gw, "SELECT services || '|' || hours || '|' || lon || '|' || lat || '|' || host FROM station"),
+	assert_string_equal(tu_q_text(gw, "SELECT services || '|' || hours || '|' || lon || '|' || lat || '|' || host FROM station"),
 			    "rest;water;meals|07:30-21:00|-0.5|-45.0|City station");
 	gw_close(gw);
 }
 
 static void test_reimport_and_update(void **state)
 {
-	struct gw *gw = open_fixture("update");
+	struct gw *gw = tu_open_grids4("update");
 	struct import_counts c;
-	assert_int_equal(import_text(gw, "stations.csv", good_zh, &c), GW_OK);
-	assert_int_equal(import_text(gw, "stations.csv", good_zh, &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "stations.csv", good_zh, &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "stations.csv", good_zh, &c), GW_OK);
 	assert_int_equal(c.unchanged, 3);
-	assert_int_equal(q_int(gw, "SELECT count(*) FROM audit WHERE tbl = 'station' AND action = 'update'"), 0);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'station' AND action = 'update'"), 0);
 	/* Only name, grid and services: hours, address and position stay. */
-	assert_int_equal(import_text(gw, "stations.csv", "名称,网格编码,服务\n杭埠镇暖心驿站,SC-HB-G01,休息歇脚、热饭\n", &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "stations.csv", "名称,网格编码,服务\n杭埠镇暖心驿站,SC-HB-G01,休息歇脚、热饭\n", &c), GW_OK);
 	assert_int_equal(c.updated, 1);
 	struct station_rec s;
 	assert_int_equal(station_by_name(gw, "杭埠镇暖心驿站", &s, NULL), GW_OK);
@@ -166,14 +90,14 @@ static void test_reimport_and_update(void **state)
 	assert_string_equal(s.address, "杭埠镇新街 18 号");
 	assert_int_equal(s.has_pos, 1);
 	assert_int_equal(s.version, 2);
-	assert_non_null(strstr(q_text(gw, "SELECT old FROM audit WHERE tbl = 'station' AND action = 'update'"),
+	assert_non_null(strstr(tu_q_text(gw, "SELECT old FROM audit WHERE tbl = 'station' AND action = 'update'"),
 			       "\"services\":\"rest;water;charging;first_aid\""));
-	assert_non_null(strstr(q_text(gw, "SELECT new FROM audit WHERE tbl = 'station' AND action = 'update'"),
+	assert_non_null(strstr(tu_q_text(gw, "SELECT new FROM audit WHERE tbl = 'station' AND action = 'update'"),
 			       "\"services\":\"rest;meal_heating\""));
 	/* Empty position cells clear the position. */
-	assert_int_equal(import_text(gw, "stations.csv", "名称,网格编码,服务,中心经度,中心纬度\n杭埠镇暖心驿站,SC-HB-G01,休息歇脚、热饭,,\n", &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "stations.csv", "名称,网格编码,服务,中心经度,中心纬度\n杭埠镇暖心驿站,SC-HB-G01,休息歇脚、热饭,,\n", &c), GW_OK);
 	assert_int_equal(c.updated, 1);
-	assert_int_equal(q_int(gw, "SELECT lon IS NULL AND lat IS NULL FROM station WHERE name = '杭埠镇暖心驿站'"), 1);
+	assert_int_equal(tu_count(gw, "SELECT lon IS NULL AND lat IS NULL FROM station WHERE name = '杭埠镇暖心驿站'"), 1);
 	gw_close(gw);
 }
 
@@ -200,7 +124,7 @@ static void test_hours(void **state)
 
 static void test_bad_values(void **state)
 {
-	struct gw *gw = open_fixture("bad");
+	struct gw *gw = tu_open_grids4("bad");
 	assert_int_equal(sqlite3_exec(db_handle(gw->db), "UPDATE grid SET deleted = 1 WHERE code = 'SC-HB-G02'",
 				      NULL, NULL, NULL), SQLITE_OK);
 	static const struct {
@@ -228,24 +152,24 @@ static void test_bad_values(void **state)
 		snprintf(text, sizeof text, "名称,网格编码,地址,依托,服务,开放时间,中心经度,中心纬度\n"
 					    "好驿站,SC-HB-G01,,,饮水,,,\n%s\n", cases[i].row);
 		struct import_counts c;
-		assert_int_equal(import_text(gw, "stations.csv", text, &c), GW_EINVAL);
+		assert_int_equal(tu_import_text(gw, "stations.csv", text, &c), GW_EINVAL);
 		snprintf(want, sizeof want, "stations.csv:3: %s", cases[i].fragment);
-		if (!strstr(said, want))
-			fail_msg("case %zu: want \"%s\" in:\n%s", i, want, said);
-		assert_int_equal(q_int(gw, "SELECT count(*) FROM station"), 0);
-		assert_int_equal(q_int(gw, "SELECT count(*) FROM audit WHERE tbl = 'station'"), 0);
+		if (!strstr(tu_said, want))
+			fail_msg("case %zu: want \"%s\" in:\n%s", i, want, tu_said);
+		assert_int_equal(tu_count(gw, "SELECT count(*) FROM station"), 0);
+		assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'station'"), 0);
 	}
 	struct import_counts c;
-	assert_int_equal(import_text(gw, "stations.csv", "名称,网格编码,地址\n驿站,SC-HB-G01,某地\n", &c) == GW_OK, 0);
-	assert_int_equal(q_int(gw, "SELECT count(*) FROM station"), 0);
+	assert_int_equal(tu_import_text(gw, "stations.csv", "名称,网格编码,地址\n驿站,SC-HB-G01,某地\n", &c) == GW_OK, 0);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM station"), 0);
 	gw_close(gw);
 }
 
 static void test_form_edit(void **state)
 {
-	struct gw *gw = open_fixture("form");
+	struct gw *gw = tu_open_grids4("form");
 	struct import_counts c;
-	assert_int_equal(import_text(gw, "stations.csv", good_zh, &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "stations.csv", good_zh, &c), GW_OK);
 	struct station_rec s;
 	struct gw_err e;
 	assert_int_equal(station_by_name(gw, "骑手之家", &s, &e), GW_OK);
@@ -263,37 +187,27 @@ static void test_form_edit(void **state)
 	gw_close(gw);
 }
 
-static char *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	char *buf = calloc(1, 1 << 16);
-	*n = fread(buf, 1, (1 << 16) - 1, f);
-	fclose(f);
-	return buf;
-}
-
 static void test_round_trip(void **state)
 {
-	struct gw *a = open_fixture("trip_a");
+	struct gw *a = tu_open_grids4("trip_a");
 	struct import_counts c;
-	assert_int_equal(import_text(a, "stations.csv", good_zh, &c), GW_OK);
+	assert_int_equal(tu_import_text(a, "stations.csv", good_zh, &c), GW_OK);
 	char p1[128], p2[128];
-	snprintf(p1, sizeof p1, "%s/s1.csv", dir);
-	snprintf(p2, sizeof p2, "%s/s2.csv", dir);
+	snprintf(p1, sizeof p1, "%s/s1.csv", tu_dir);
+	snprintf(p2, sizeof p2, "%s/s2.csv", tu_dir);
 	struct gw_err e;
 	FILE *f = fopen(p1, "wb");
 	assert_int_equal(export_kind(a, IK_STATION, f, 0, &e), GW_OK);
 	fclose(f);
-	struct gw *b = open_fixture("trip_b");
-	struct import_opts o = {0, -1, say, NULL};
+	struct gw *b = tu_open_grids4("trip_b");
+	struct import_opts o = {0, -1, tu_say, NULL};
 	assert_int_equal(import_files(b, (const char *const[]){p1}, 1, &o, &c, &e), GW_OK);
 	assert_int_equal(c.inserted, 3);
 	f = fopen(p2, "wb");
 	assert_int_equal(export_kind(b, IK_STATION, f, 0, &e), GW_OK);
 	fclose(f);
 	size_t n1, n2;
-	char *t1 = slurp(p1, &n1), *t2 = slurp(p2, &n2);
+	char *t1 = tu_slurp(p1, &n1), *t2 = tu_slurp(p2, &n2);
 	assert_int_equal(n1, n2);
 	assert_memory_equal(t1, t2, n1);
 	assert_non_null(strstr(t1, "\xEF\xBB\xBF" "名称,网格编码,地址,依托,服务,开放时间,中心经度,中心纬度\r\n"));
@@ -310,8 +224,8 @@ static void test_round_trip(void **state)
 int main(void)
 {
 	setenv("GRIDWORK_NOW", "2026-03-02 09:00:00", 1);
-	snprintf(dir, sizeof dir, "/tmp/gridwork-test-station-XXXXXX");
-	if (!mkdtemp(dir))
+	snprintf(tu_dir, sizeof tu_dir, "/tmp/gridwork-test-station-XXXXXX");
+	if (!mkdtemp(tu_dir))
 		return 1;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good_zh),
@@ -324,7 +238,7 @@ int main(void)
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tu_dir);
 	if (system(cmd) != 0)
 		rc = rc ? rc : 1;
 	return rc;

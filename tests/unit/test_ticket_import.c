@@ -20,86 +20,11 @@
 #include "validate.h"
 #include "worker.h"
 
-static char dir[64];
+#include "testutil.h"
+
 static char org_code[19];
 
 /* ---- helpers ---------------------------------------------------------- */
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-static char *read_all(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	static char buf[1 << 16];
-	*n = fread(buf, 1, sizeof buf - 1, f);
-	buf[*n] = '\0';
-	fclose(f);
-	char *copy = malloc(*n + 1);
-	memcpy(copy, buf, *n + 1);
-	return copy;
-}
-
-static char said[16384];
-
-static void say(void *ctx, int is_error, const char *line)
-{
-	size_t n = strlen(said);
-	snprintf(said + n, sizeof said - n, "%s\n", line);
-}
-
-/* Imports text as file `name` in the test directory. */
-static enum gw_status import_text(struct gw *gw, const char *name, const char *text,
-				  struct import_counts *c)
-{
-	char path[128];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	write_file(path, text);
-	said[0] = '\0';
-	struct import_opts o = {0, -1, say, NULL};
-	struct gw_err e;
-	enum gw_status st = import_files(gw, (const char *const[]){path}, 1, &o, c, &e);
-	if (st != GW_OK) {
-		size_t n = strlen(said);
-		snprintf(said + n, sizeof said - n, "%s\n", e.msg);
-	}
-	return st;
-}
-
-static long long q_int(struct gw *gw, const char *sql)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_handle(gw->db), sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-static const char *q_text(struct gw *gw, const char *sql)
-{
-	static char out[4][1024];
-	static int k;
-	char *o = out[k++ % 4];
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_handle(gw->db), sql, -1, &st, NULL), SQLITE_OK);
-	o[0] = '\0';
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(o, 1024, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return o;
-}
-
-static void exec(struct gw *gw, const char *sql)
-{
-	assert_int_equal(sqlite3_exec(db_handle(gw->db), sql, NULL, NULL, NULL), SQLITE_OK);
-}
 
 static const char grids_csv[] =
 	"编码,名称,层级,上级编码,划分依据\n"
@@ -115,20 +40,10 @@ static const char workers_csv[] =
 /* A database with grids, one organisation, one instructor and one worker. */
 static struct gw *open_fixture(const char *name, const struct config *cfg_in, const char *office)
 {
-	char path[128];
-	snprintf(path, sizeof path, "%s/%s.db", dir, name);
-	unlink(path);
-	struct config cfg;
-	if (cfg_in)
-		cfg = *cfg_in;
-	else
-		config_defaults(&cfg);
-	struct gw_err e;
-	struct gw *gw = gw_open(&cfg, path, 1, office ? office : "SC", &e);
-	assert_non_null(gw);
+	struct gw *gw = tu_open_in(name, cfg_in, office);
 	struct import_counts c;
-	assert_int_equal(import_text(gw, "grids.csv", grids_csv, &c), GW_OK);
-	assert_int_equal(import_text(gw, "workers.csv", workers_csv, &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "grids.csv", grids_csv, &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "workers.csv", workers_csv, &c), GW_OK);
 	char sql[1024];
 	snprintf(sql, sizeof sql,
 		 "INSERT INTO org(id, credit_code, name, kind, grid_id, office, created_at, updated_at) "
@@ -137,13 +52,13 @@ static struct gw *open_fixture(const char *name, const struct config *cfg_in, co
 		 "INSERT INTO instructor(id, phone, name, role, office, created_at, updated_at) "
 		 "VALUES ('ins-%s', '13900000001', '王指导', 'full_time', 'SC', '2026-01-01', '2026-01-01');",
 		 name, org_code, name);
-	exec(gw, sql);
+	tu_exec(gw, sql);
 	return gw;
 }
 
 static long long audits(struct gw *gw)
 {
-	return q_int(gw, "SELECT count(*) FROM audit WHERE tbl = 'ticket' AND record_id <> '-'");
+	return tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'ticket' AND record_id <> '-'");
 }
 
 #define ZH_HEADER "编号,标题,描述,类别,来源,网格编码,关联单位,反映人,反映人电话,承办部门,指导员手机,状态,登记时间,办结时间\n"
@@ -167,9 +82,9 @@ static void test_good_zh(void **state)
 {
 	struct gw *gw = open_fixture("good_zh", NULL, NULL);
 	struct import_counts c;
-	assert_int_equal(import_text(gw, "tickets.csv", good_zh, &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "tickets.csv", good_zh, &c), GW_OK);
 	assert_int_equal(c.inserted, 3);
-	assert_int_equal(q_int(gw, "SELECT count(*) FROM ticket"), 3);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket"), 3);
 
 	struct ticket_rec t;
 	struct gw_err e;
@@ -211,13 +126,13 @@ static void test_good_zh(void **state)
 	assert_non_null(strstr(e.msg, "SC-2026-000003"));
 
 	/* Every insert has its "import" event and a short audit record. */
-	assert_int_equal(q_int(gw, "SELECT count(*) FROM ticket_event WHERE action = 'import' "
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket_event WHERE action = 'import' "
 				   "AND from_status IS NULL AND to_status IN ('accepted','new','closed')"), 3);
 	assert_int_equal(audits(gw), 3);
-	assert_string_equal(q_text(gw, "SELECT a.new FROM audit a JOIN ticket t ON t.id = a.record_id "
+	assert_string_equal(tu_q_text(gw, "SELECT a.new FROM audit a JOIN ticket t ON t.id = a.record_id "
 				       "WHERE t.number = 'SC-2026-000001'"),
 			    "{\"number\":\"SC-2026-000001\",\"title\":\"骑手路口事故\"}");
-	assert_int_equal(q_int(gw, "SELECT last FROM ticket_seq WHERE office = 'SC' AND year = 2026"), 2);
+	assert_int_equal(tu_count(gw, "SELECT last FROM ticket_seq WHERE office = 'SC' AND year = 2026"), 2);
 	gw_close(gw);
 }
 
@@ -231,7 +146,7 @@ static void test_good_en(void **state)
 		 "Financing for 舒城食品,financing,Guidance_Station,SC-HB-G01,%s,13800000009,县财政局,13900000001,RESOLVED,2026-10-09 09:00,2026-10-20 17:30,\n"
 		 "Unsafe ladder,safety_hazard,phone,SC-HB-G02,,,,,in_progress,2026-09-30 16:00,,EN-1\n",
 		 org_code);
-	assert_int_equal(import_text(gw, "en.csv", text, &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "en.csv", text, &c), GW_OK);
 	assert_int_equal(c.inserted, 2);
 	struct ticket_rec t;
 	assert_int_equal(ticket_by_number(gw, "SC-2026-000001", &t, NULL), GW_OK);
@@ -252,18 +167,18 @@ static void test_reimport_unchanged(void **state)
 {
 	struct gw *gw = open_fixture("reimport", NULL, NULL);
 	struct import_counts c;
-	assert_int_equal(import_text(gw, "tickets.csv", good_zh, &c), GW_OK);
-	long long events = q_int(gw, "SELECT count(*) FROM ticket_event");
+	assert_int_equal(tu_import_text(gw, "tickets.csv", good_zh, &c), GW_OK);
+	long long events = tu_count(gw, "SELECT count(*) FROM ticket_event");
 	long long a = audits(gw);
-	assert_int_equal(import_text(gw, "tickets.csv", good_zh, &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "tickets.csv", good_zh, &c), GW_OK);
 	assert_int_equal(c.inserted, 0);
 	assert_int_equal(c.updated, 0);
 	assert_int_equal(c.unchanged, 3);
-	assert_int_equal(q_int(gw, "SELECT count(*) FROM ticket"), 3);
-	assert_int_equal(q_int(gw, "SELECT count(*) FROM ticket_event"), events);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket"), 3);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket_event"), events);
 	assert_int_equal(audits(gw), a);
-	assert_int_equal(q_int(gw, "SELECT max(version) FROM ticket"), 1);
-	assert_int_equal(q_int(gw, "SELECT last FROM ticket_seq WHERE year = 2026"), 2);
+	assert_int_equal(tu_count(gw, "SELECT max(version) FROM ticket"), 1);
+	assert_int_equal(tu_count(gw, "SELECT last FROM ticket_seq WHERE year = 2026"), 2);
 	gw_close(gw);
 }
 
@@ -271,11 +186,11 @@ static void test_update_audited(void **state)
 {
 	struct gw *gw = open_fixture("update", NULL, NULL);
 	struct import_counts c;
-	assert_int_equal(import_text(gw, "tickets.csv", good_zh, &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "tickets.csv", good_zh, &c), GW_OK);
 	/* Only some columns: the others keep what is stored. */
 	const char *text = "编号,描述,标题,类别,来源,网格编码,状态\n"
 			   "HB-2025-000007,宿舍已开工改造,宿舍改造,职工住房,书记帮办日,SC-HB-G01,办理中\n";
-	assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_OK);
 	assert_int_equal(c.updated, 1);
 	struct ticket_rec t;
 	assert_int_equal(ticket_by_number(gw, "HB-2025-000007", &t, NULL), GW_OK);
@@ -286,17 +201,17 @@ static void test_update_audited(void **state)
 	assert_string_equal(t.org_code, org_code);
 	assert_string_equal(t.created_at, "2026-02-12 10:00:00");
 	assert_string_equal(t.due_on, "2026-03-11");
-	const char *old = q_text(gw, "SELECT old FROM audit WHERE tbl = 'ticket' AND action = 'update'");
-	const char *new = q_text(gw, "SELECT new FROM audit WHERE tbl = 'ticket' AND action = 'update'");
+	const char *old = tu_q_text(gw, "SELECT old FROM audit WHERE tbl = 'ticket' AND action = 'update'");
+	const char *new = tu_q_text(gw, "SELECT new FROM audit WHERE tbl = 'ticket' AND action = 'update'");
 	assert_non_null(strstr(old, "\"description\":\"职工宿舍漏水，\\n需改造\""));
 	assert_non_null(strstr(old, "\"status\":\"accepted\""));
 	assert_non_null(strstr(new, "\"description\":\"宿舍已开工改造\""));
 	assert_non_null(strstr(new, "\"status\":\"in_progress\""));
-	assert_int_equal(q_int(gw, "SELECT count(*) FROM ticket_event WHERE from_status = 'accepted' "
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket_event WHERE from_status = 'accepted' "
 				   "AND to_status = 'in_progress' AND action = 'import'"), 1);
 	/* A changed category moves the due date. */
 	text = "编号,标题,类别,来源,网格编码\nHB-2025-000007,宿舍改造,矛盾纠纷,书记帮办日,SC-HB-G01\n";
-	assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_OK);
 	assert_int_equal(ticket_by_number(gw, "HB-2025-000007", &t, NULL), GW_OK);
 	assert_string_equal(t.category, "dispute");
 	assert_string_equal(t.due_on, "2026-02-26");   /* 5 working days */
@@ -314,7 +229,7 @@ struct bad_case {
 static void test_bad_values(void **state)
 {
 	struct gw *gw = open_fixture("bad", NULL, NULL);
-	exec(gw, "UPDATE grid SET deleted = 1 WHERE code = 'SC-HB-G02'");
+	tu_exec(gw, "UPDATE grid SET deleted = 1 WHERE code = 'SC-HB-G02'");
 	char bad_check[19];
 	memcpy(bad_check, org_code, 19);
 	bad_check[17] = bad_check[17] == '0' ? '1' : '0';
@@ -360,37 +275,37 @@ static void test_bad_values(void **state)
 		{"SC 2026 1,标题,,其他,电话,SC-HB-G01,,,,,,,,", "编号: 编号中不能有空格"},
 		{"SC-2026-0000000000000000000000001,标题,,其他,电话,SC-HB-G01,,,,,,,,", "编号: 过长：33 个字"},
 	};
-	long long a0 = q_int(gw, "SELECT count(*) FROM audit");
+	long long a0 = tu_count(gw, "SELECT count(*) FROM audit");
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char text[2048];
 		snprintf(text, sizeof text, BAD_HEADER GOOD_ROW "%s\n", cases[i].row);
 		struct import_counts c;
-		assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_EINVAL);
+		assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_EINVAL);
 		char want[512];
 		snprintf(want, sizeof want, "tickets.csv:3: %s", cases[i].fragment);
-		if (!strstr(said, want))
-			fail_msg("case %zu: want \"%s\" in:\n%s", i, want, said);
+		if (!strstr(tu_said, want))
+			fail_msg("case %zu: want \"%s\" in:\n%s", i, want, tu_said);
 		assert_int_equal(c.rejected, 1);
-		assert_int_equal(q_int(gw, "SELECT count(*) FROM ticket"), 0);
-		assert_int_equal(q_int(gw, "SELECT count(*) FROM ticket_event"), 0);
-		assert_int_equal(q_int(gw, "SELECT count(*) FROM ticket_seq"), 0);
-		assert_int_equal(q_int(gw, "SELECT count(*) FROM audit"), a0);
+		assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket"), 0);
+		assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket_event"), 0);
+		assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket_seq"), 0);
+		assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit"), a0);
 	}
 	/* A missing required column stops the file before any row. */
 	struct import_counts c;
-	assert_int_equal(import_text(gw, "tickets.csv", "标题,来源,网格编码\n标题,电话,SC-HB-G01\n", &c),
+	assert_int_equal(tu_import_text(gw, "tickets.csv", "标题,来源,网格编码\n标题,电话,SC-HB-G01\n", &c),
 			 GW_EUSAGE);
-	assert_int_equal(import_text(gw, "t.csv", "编号,标题,来源,网格编码\n,标题,电话,SC-HB-G01\n", &c) == GW_OK, 0);
-	assert_int_equal(q_int(gw, "SELECT count(*) FROM ticket"), 0);
+	assert_int_equal(tu_import_text(gw, "t.csv", "编号,标题,来源,网格编码\n,标题,电话,SC-HB-G01\n", &c) == GW_OK, 0);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket"), 0);
 	/* Forced kind: the missing column is named. */
 	char path[128];
-	snprintf(path, sizeof path, "%s/forced.csv", dir);
-	write_file(path, "编号,标题,来源,网格编码\n,标题,电话,SC-HB-G01\n");
-	struct import_opts o = {0, IK_TICKET, say, NULL};
+	snprintf(path, sizeof path, "%s/forced.csv", tu_dir);
+	tu_write_file(path, "编号,标题,来源,网格编码\n,标题,电话,SC-HB-G01\n");
+	struct import_opts o = {0, IK_TICKET, tu_say, NULL};
 	struct gw_err e;
 	assert_int_equal(import_files(gw, (const char *const[]){path}, 1, &o, &c, &e), GW_EINVAL);
 	assert_non_null(strstr(e.msg, "缺少必需的列“类别”"));
-	assert_int_equal(q_int(gw, "SELECT count(*) FROM ticket"), 0);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket"), 0);
 	gw_close(gw);
 }
 
@@ -402,32 +317,32 @@ static void test_numberless_matched(void **state)
 			   "路灯不亮,杭埠路口,安全隐患,骑手上报,SC-HB-G01,2026-03-02 08:01\n"
 			   "路灯不亮,杭埠路口,安全隐患,骑手上报,SC-HB-G02,2026-03-02 08:00\n";
 	struct import_counts c;
-	assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_OK);
 	assert_int_equal(c.inserted, 3);
-	assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_OK);
 	assert_int_equal(c.unchanged, 3);
-	assert_int_equal(q_int(gw, "SELECT count(*) FROM ticket"), 3);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket"), 3);
 	/* Same title, grid and time with a new description: the same ticket. */
 	text = "标题,描述,类别,来源,网格编码,登记时间\n"
 	       "路灯不亮,杭埠路口东侧已修复,安全隐患,骑手上报,SC-HB-G01,2026/3/2 8:00\n";
-	assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_OK);
 	assert_int_equal(c.updated, 1);
-	assert_int_equal(q_int(gw, "SELECT count(*) FROM ticket"), 3);
-	assert_string_equal(q_text(gw, "SELECT description FROM ticket WHERE number = 'SC-2026-000001'"),
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket"), 3);
+	assert_string_equal(tu_q_text(gw, "SELECT description FROM ticket WHERE number = 'SC-2026-000001'"),
 			    "杭埠路口东侧已修复");
 	/* A duplicate row inside one file is one ticket. */
 	text = "标题,类别,来源,网格编码,登记时间\n"
 	       "井盖缺失,安全隐患,电话,SC-HB-G01,2026-03-03 09:00\n"
 	       "井盖缺失,安全隐患,电话,SC-HB-G01,2026-03-03 09:00\n";
-	assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_OK);
 	assert_int_equal(c.inserted, 1);
 	assert_int_equal(c.unchanged, 1);
 	/* Without a registration time a row is registered now: a new ticket. */
 	text = "标题,类别,来源,网格编码\n无时间,其他,电话,SC-HB-G01\n";
-	assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_OK);
-	assert_string_equal(q_text(gw, "SELECT created_at FROM ticket WHERE title = '无时间'"),
+	assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_OK);
+	assert_string_equal(tu_q_text(gw, "SELECT created_at FROM ticket WHERE title = '无时间'"),
 			    "2026-03-02 09:00:00");
-	assert_int_equal(q_int(gw, "SELECT count(*) FROM ticket"), 5);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket"), 5);
 	gw_close(gw);
 }
 
@@ -440,22 +355,22 @@ static void test_numbers_sequential(void **state)
 			   "丙,其他,电话,SC-HB-G01,2026-01-06 09:00\n"
 			   "丁,其他,电话,SC-HB-G01,2025-06-01 09:00\n";
 	struct import_counts c;
-	assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_OK);
-	assert_string_equal(q_text(gw, "SELECT number FROM ticket WHERE title = '甲'"), "SC-2025-000001");
-	assert_string_equal(q_text(gw, "SELECT number FROM ticket WHERE title = '乙'"), "SC-2026-000001");
-	assert_string_equal(q_text(gw, "SELECT number FROM ticket WHERE title = '丙'"), "SC-2026-000002");
-	assert_string_equal(q_text(gw, "SELECT number FROM ticket WHERE title = '丁'"), "SC-2025-000002");
+	assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_OK);
+	assert_string_equal(tu_q_text(gw, "SELECT number FROM ticket WHERE title = '甲'"), "SC-2025-000001");
+	assert_string_equal(tu_q_text(gw, "SELECT number FROM ticket WHERE title = '乙'"), "SC-2026-000001");
+	assert_string_equal(tu_q_text(gw, "SELECT number FROM ticket WHERE title = '丙'"), "SC-2026-000002");
+	assert_string_equal(tu_q_text(gw, "SELECT number FROM ticket WHERE title = '丁'"), "SC-2025-000002");
 	/* A number of this office's form moves the counter past it. */
 	text = "编号,标题,类别,来源,网格编码,登记时间\n"
 	       "SC-2026-000010,戊,其他,电话,SC-HB-G01,2026-01-07 09:00\n"
 	       ",己,其他,电话,SC-HB-G01,2026-01-08 09:00\n";
-	assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_OK);
-	assert_string_equal(q_text(gw, "SELECT number FROM ticket WHERE title = '己'"), "SC-2026-000011");
+	assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_OK);
+	assert_string_equal(tu_q_text(gw, "SELECT number FROM ticket WHERE title = '己'"), "SC-2026-000011");
 	/* A number already held (put there behind the counter's back) is skipped. */
-	exec(gw, "UPDATE ticket SET number = 'SC-2026-000012' WHERE title = '甲'");
+	tu_exec(gw, "UPDATE ticket SET number = 'SC-2026-000012' WHERE title = '甲'");
 	text = "标题,类别,来源,网格编码,登记时间\n庚,其他,电话,SC-HB-G01,2026-01-09 09:00\n";
-	assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_OK);
-	assert_string_equal(q_text(gw, "SELECT number FROM ticket WHERE title = '庚'"), "SC-2026-000013");
+	assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_OK);
+	assert_string_equal(tu_q_text(gw, "SELECT number FROM ticket WHERE title = '庚'"), "SC-2026-000013");
 	/* The workflow's entry point, inside its transaction. */
 	struct gw_err e;
 	char number[TICKET_NUMBER_BUF];
@@ -470,9 +385,9 @@ static void test_numbers_sequential(void **state)
 	/* Another office counts on its own. */
 	gw = open_fixture("numbers_hb", NULL, "HB");
 	text = "标题,类别,来源,网格编码,登记时间\n甲,其他,电话,SC-HB-G01,2026-02-02 09:00\n";
-	assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_OK);
-	assert_string_equal(q_text(gw, "SELECT number FROM ticket"), "HB-2026-000001");
-	assert_string_equal(q_text(gw, "SELECT office FROM ticket"), "HB");
+	assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_OK);
+	assert_string_equal(tu_q_text(gw, "SELECT number FROM ticket"), "HB-2026-000001");
+	assert_string_equal(tu_q_text(gw, "SELECT office FROM ticket"), "HB");
 	gw_close(gw);
 }
 
@@ -483,24 +398,24 @@ static void test_resolved_rules(void **state)
 			   "R-1,当场办结,其他,来访,SC-HB-G01,已办结,2026-03-02 10:00,2026-03-02 10:00\n"
 			   "R-2,关闭,其他,来访,SC-HB-G01,已关闭,2026-03-02 10:00,2026-03-03 16:00\n";
 	struct import_counts c;
-	assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_OK);
-	assert_string_equal(q_text(gw, "SELECT resolved_at FROM ticket WHERE number = 'R-1'"), "2026-03-02 10:00:00");
-	assert_string_equal(q_text(gw, "SELECT closed_at FROM ticket WHERE number = 'R-2'"), "2026-03-03 16:00:00");
-	assert_string_equal(q_text(gw, "SELECT coalesce(closed_at, '-') FROM ticket WHERE number = 'R-1'"), "-");
+	assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_OK);
+	assert_string_equal(tu_q_text(gw, "SELECT resolved_at FROM ticket WHERE number = 'R-1'"), "2026-03-02 10:00:00");
+	assert_string_equal(tu_q_text(gw, "SELECT closed_at FROM ticket WHERE number = 'R-2'"), "2026-03-03 16:00:00");
+	assert_string_equal(tu_q_text(gw, "SELECT coalesce(closed_at, '-') FROM ticket WHERE number = 'R-1'"), "-");
 	/* Reopened without the column: the resolved time goes. */
 	text = "编号,标题,类别,来源,网格编码,状态\nR-1,当场办结,其他,来访,SC-HB-G01,已退回\n";
-	assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_OK);
 	assert_int_equal(c.updated, 1);
-	assert_string_equal(q_text(gw, "SELECT coalesce(resolved_at, '-') FROM ticket WHERE number = 'R-1'"), "-");
-	assert_string_equal(q_text(gw, "SELECT status FROM ticket WHERE number = 'R-1'"), "returned");
+	assert_string_equal(tu_q_text(gw, "SELECT coalesce(resolved_at, '-') FROM ticket WHERE number = 'R-1'"), "-");
+	assert_string_equal(tu_q_text(gw, "SELECT status FROM ticket WHERE number = 'R-1'"), "returned");
 	/* Resolved without a time but the column absent and none stored: refused. */
 	text = "编号,标题,类别,来源,网格编码,状态\nR-1,当场办结,其他,来访,SC-HB-G01,已办结\n";
-	assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_EINVAL);
-	assert_non_null(strstr(said, "tickets.csv:2: 办结时间: 状态为已办结或已关闭时必填"));
+	assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_EINVAL);
+	assert_non_null(strstr(tu_said, "tickets.csv:2: 办结时间: 状态为已办结或已关闭时必填"));
 	/* On hold since the import, kept while it stays on hold. */
 	text = "编号,标题,类别,来源,网格编码,状态\nR-1,当场办结,其他,来访,SC-HB-G01,挂起\n";
-	assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_OK);
-	assert_string_equal(q_text(gw, "SELECT hold_since FROM ticket WHERE number = 'R-1'"), "2026-03-02 09:00:00");
+	assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_OK);
+	assert_string_equal(tu_q_text(gw, "SELECT hold_since FROM ticket WHERE number = 'R-1'"), "2026-03-02 09:00:00");
 	gw_close(gw);
 }
 
@@ -518,17 +433,17 @@ static void test_department_config(void **state)
 			   "甲,其他,电话,SC-HB-G01,杭埠镇综治中心\n"
 			   "乙,其他,电话,SC-HB-G01,县教育体育局\n";
 	struct import_counts c;
-	assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_EINVAL);
-	assert_non_null(strstr(said, "tickets.csv:3: 承办部门: “县教育体育局”不是配置中的承办部门，须为配置文件所列部门之一（共 2 个：县总工会、杭埠镇综治中心）"));
-	assert_int_equal(q_int(gw, "SELECT count(*) FROM ticket"), 0);
+	assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_EINVAL);
+	assert_non_null(strstr(tu_said, "tickets.csv:3: 承办部门: “县教育体育局”不是配置中的承办部门，须为配置文件所列部门之一（共 2 个：县总工会、杭埠镇综治中心）"));
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket"), 0);
 	gw_set_lang(GW_LANG_EN);
-	assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_EINVAL);
+	assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_EINVAL);
 	gw_set_lang(GW_LANG_ZH);
-	assert_non_null(strstr(said, "tickets.csv:3: 承办部门: '县教育体育局' is not a department of the configuration; "
+	assert_non_null(strstr(tu_said, "tickets.csv:3: 承办部门: '县教育体育局' is not a department of the configuration; "
 				     "it must be one of the configuration's departments (2: 县总工会、杭埠镇综治中心)"));
 	text = "标题,类别,来源,网格编码,承办部门\n甲,其他,电话,SC-HB-G01,杭埠镇综治中心\n";
-	assert_int_equal(import_text(gw, "tickets.csv", text, &c), GW_OK);
-	assert_string_equal(q_text(gw, "SELECT department FROM ticket"), "杭埠镇综治中心");
+	assert_int_equal(tu_import_text(gw, "tickets.csv", text, &c), GW_OK);
+	assert_string_equal(tu_q_text(gw, "SELECT department FROM ticket"), "杭埠镇综治中心");
 	gw_close(gw);
 }
 
@@ -536,7 +451,7 @@ static void test_form_edit(void **state)
 {
 	struct gw *gw = open_fixture("form", NULL, NULL);
 	struct import_counts c;
-	assert_int_equal(import_text(gw, "tickets.csv", good_zh, &c), GW_OK);
+	assert_int_equal(tu_import_text(gw, "tickets.csv", good_zh, &c), GW_OK);
 	struct ticket_rec t;
 	struct gw_err e;
 	assert_int_equal(ticket_by_number(gw, "SC-2026-000001", &t, &e), GW_OK);
@@ -570,36 +485,36 @@ static void test_round_trip(void **state)
 {
 	struct gw *a = open_fixture("trip_a", NULL, NULL);
 	struct import_counts c;
-	assert_int_equal(import_text(a, "tickets.csv", good_zh, &c), GW_OK);
+	assert_int_equal(tu_import_text(a, "tickets.csv", good_zh, &c), GW_OK);
 	const char *more = "编号,标题,描述,类别,来源,网格编码,状态,登记时间,办结时间\n"
 			   ",\"引号\"\"和,逗号\",\"多行\n描述\",其他,来访,SC-HB-G02,已办结,2026-03-01 10:00,2026-03-02 11:00\n"
 			   "X-9,挂起的工单,,融资,指导站,SC-HB-G01,挂起,2026-01-20 10:00,\n";
-	assert_int_equal(import_text(a, "more.csv", more, &c), GW_OK);
+	assert_int_equal(tu_import_text(a, "more.csv", more, &c), GW_OK);
 	char p1[128], p2[128];
-	snprintf(p1, sizeof p1, "%s/export1.csv", dir);
-	snprintf(p2, sizeof p2, "%s/export2.csv", dir);
+	snprintf(p1, sizeof p1, "%s/export1.csv", tu_dir);
+	snprintf(p2, sizeof p2, "%s/export2.csv", tu_dir);
 	FILE *f = fopen(p1, "wb");
 	struct gw_err e;
 	assert_int_equal(export_kind(a, IK_TICKET, f, 0, &e), GW_OK);
 	fclose(f);
 
 	struct gw *b = open_fixture("trip_b", NULL, NULL);
-	struct import_opts o = {0, -1, say, NULL};
+	struct import_opts o = {0, -1, tu_say, NULL};
 	assert_int_equal(import_files(b, (const char *const[]){p1}, 1, &o, &c, &e), GW_OK);
 	assert_int_equal(c.inserted, 5);
 	f = fopen(p2, "wb");
 	assert_int_equal(export_kind(b, IK_TICKET, f, 0, &e), GW_OK);
 	fclose(f);
 	size_t n1, n2;
-	char *t1 = read_all(p1, &n1), *t2 = read_all(p2, &n2);
+	char *t1 = tu_slurp(p1, &n1), *t2 = tu_slurp(p2, &n2);
 	assert_int_equal(n1, n2);
 	assert_memory_equal(t1, t2, n1);
 	assert_non_null(strstr(t1, "\xEF\xBB\xBF" "编号,标题,描述,类别,来源,网格编码,关联单位,反映人,反映人电话,承办部门,指导员手机,状态,登记时间,办结时间\r\n"));
 	assert_non_null(strstr(t1, "SC-2026-000001,骑手路口事故,,交通警情,骑手上报,SC-HB-G02,,李骑手,13900000002,县公安局交通管理大队,,待受理,2026-02-12 10:30:00,\r\n"));
 	assert_non_null(strstr(t1, "\"引号\"\"和,逗号\",\"多行\n描述\""));
 	/* The same records: worker links and due dates re-derived alike. */
-	assert_string_equal(q_text(a, "SELECT group_concat(number || due_on || status || coalesce(worker_id IS NOT NULL, 0), '|') FROM (SELECT * FROM ticket ORDER BY number)"),
-			    q_text(b, "SELECT group_concat(number || due_on || status || coalesce(worker_id IS NOT NULL, 0), '|') FROM (SELECT * FROM ticket ORDER BY number)"));
+	assert_string_equal(tu_q_text(a, "SELECT group_concat(number || due_on || status || coalesce(worker_id IS NOT NULL, 0), '|') FROM (SELECT * FROM ticket ORDER BY number)"),
+			    tu_q_text(b, "SELECT group_concat(number || due_on || status || coalesce(worker_id IS NOT NULL, 0), '|') FROM (SELECT * FROM ticket ORDER BY number)"));
 	/* And importing the export back into a changes nothing. */
 	assert_int_equal(import_files(a, (const char *const[]){p1}, 1, &o, &c, &e), GW_OK);
 	assert_int_equal(c.unchanged, 5);
@@ -627,8 +542,8 @@ static void test_due_on(void **state)
 int main(void)
 {
 	setenv("GRIDWORK_NOW", "2026-03-02 09:00:00", 1);
-	snprintf(dir, sizeof dir, "/tmp/gridwork-test-ticket-XXXXXX");
-	if (!mkdtemp(dir))
+	snprintf(tu_dir, sizeof tu_dir, "/tmp/gridwork-test-ticket-XXXXXX");
+	if (!mkdtemp(tu_dir))
 		return 1;
 	memcpy(org_code, "91341523MA2TK1234", 17);
 	org_code[17] = valid_credit_check_char(org_code);
@@ -650,7 +565,7 @@ int main(void)
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tu_dir);
 	if (system(cmd) != 0)
 		rc = rc ? rc : 1;
 	return rc;

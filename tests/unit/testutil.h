@@ -1,0 +1,288 @@
+/* testutil.h - fixture code the unit tests share: a scratch directory per
+ * test program, fresh databases, CSV text written to a file and imported,
+ * single values read back with sqlite3.
+ *
+ * Header-only with static inline functions because the Makefile builds each
+ * tests/unit/test_*.c alone against build/libgridwork.a; a helper a test
+ * does not call costs nothing and raises no unused-function warning.
+ * Include after <cmocka.h>. */
+#ifndef GW_TESTUTIL_H
+#define GW_TESTUTIL_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "config.h"
+#include "gw.h"
+#include "import.h"
+#include "validate.h"
+
+/* The test program's scratch directory (tu_setup_dir fills it). */
+static char tu_dir[256];
+
+/* Everything the importer said during the last tu_import_path. */
+static char tu_said[16384];
+
+/* The grid tree several tests import first: a county, two towns, three
+ * grids (6 rows). */
+#define TU_GRIDS6_CSV                                          \
+	"编码,名称,层级,上级编码,划分依据\n"                   \
+	"SC,舒城县,县,,\n"                                     \
+	"SC-HB,杭埠镇,乡镇,SC,\n"                              \
+	"SC-HB-G01,杭埠镇第一网格,网格,SC-HB,地域\n"           \
+	"SC-HB-G02,杭埠镇第二网格,网格,SC-HB,行业\n"           \
+	"SC-KF,舒城经济开发区,园区,SC,\n"                      \
+	"SC-KF-G01,开发区电子信息网格,网格,SC-KF,产业链\n"
+
+/* The Chinese header of orgs.csv. */
+#define TU_ORG_HDR                                                                        \
+	"统一社会信用代码,名称,类型,标签,产业链,网格编码,地址,从业人数,党员人数,党组织," \
+	"党组织成立日期,联系人,联系电话\n"
+
+/* Makes a fresh, empty tu_dir named after stem and the process id. */
+static inline void tu_setup_dir(const char *stem)
+{
+	snprintf(tu_dir, sizeof tu_dir, "/tmp/gw_test_%s_%d", stem, (int)getpid());
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "rm -rf %s && mkdir -p %s", tu_dir, tu_dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* out = tu_dir/name. */
+static inline void tu_path(char *out, size_t n, const char *name)
+{
+	snprintf(out, n, "%s/%s", tu_dir, name);
+}
+
+/* A valid credit code numbered k (0..99): 17 characters and the check;
+ * eight results stay valid at once. */
+static inline const char *tu_credit_code(int k)
+{
+	static char buf[8][19];
+	static int next;
+	char *b = buf[next++ % 8];
+	snprintf(b, 19, "91341523MA2N000%02d", k);
+	b[17] = valid_credit_check_char(b);
+	b[18] = '\0';
+	return b;
+}
+
+/* Writes text to path; fails the test when it cannot. */
+static inline void tu_write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Reads a whole file into a malloc'd, NUL-terminated string the caller
+ * frees; NULL when the file is absent.  *len (when len is not NULL) gets
+ * its size. */
+static inline char *tu_slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *s = malloc((size_t)n + 1);
+	assert_non_null(s);
+	assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
+	s[n] = '\0';
+	fclose(f);
+	if (len)
+		*len = (size_t)n;
+	return s;
+}
+
+/* Opens a fresh database at path (any old one and its -wal/-shm removed)
+ * with cfg (defaults when NULL) for office (SC when NULL); fails the test
+ * when it cannot. */
+static inline struct gw *tu_open_db(const char *path, const struct config *cfg_in,
+				    const char *office)
+{
+	char q[600];
+	unlink(path);
+	snprintf(q, sizeof q, "%s-wal", path);
+	unlink(q);
+	snprintf(q, sizeof q, "%s-shm", path);
+	unlink(q);
+	struct config cfg;
+	if (cfg_in)
+		cfg = *cfg_in;
+	else
+		config_defaults(&cfg);
+	struct gw_err e;
+	struct gw *gw = gw_open(&cfg, path, 1, office ? office : "SC", &e);
+	if (!gw)
+		fail_msg("gw_open: %s", e.msg);
+	return gw;
+}
+
+/* Writes text to tu_dir/name. */
+static inline void tu_write_in(const char *name, const char *text)
+{
+	char p[512];
+	tu_path(p, sizeof p, name);
+	tu_write_file(p, text);
+}
+
+/* A fresh database tu_dir/name (see tu_open_db), messages in Chinese. */
+static inline struct gw *tu_open_zh(const char *name)
+{
+	char p[512];
+	tu_path(p, sizeof p, name);
+	struct gw *gw = tu_open_db(p, NULL, NULL);
+	gw_set_lang(GW_LANG_ZH);
+	return gw;
+}
+
+/* Import report callbacks appending to tu_said: tu_say line by line,
+ * tu_collect with "E " / "I " in front. */
+static inline void tu_say(void *ctx, int is_error, const char *line)
+{
+	(void)ctx;
+	(void)is_error;
+	size_t n = strlen(tu_said);
+	snprintf(tu_said + n, sizeof tu_said - n, "%s\n", line);
+}
+
+static inline void tu_collect(void *ctx, int is_error, const char *line)
+{
+	(void)ctx;
+	size_t n = strlen(tu_said);
+	snprintf(tu_said + n, sizeof tu_said - n, "%s%s\n", is_error ? "E " : "I ", line);
+}
+
+/* Imports the file at path (kind detected) into gw, tu_said holding what
+ * the importer said; on failure the error message is appended too (after
+ * "R " when tagged, the messages then tagged by tu_collect). */
+static inline enum gw_status tu_import_path(struct gw *gw, const char *path, int skip_bad,
+					    int tagged, struct import_counts *c)
+{
+	const char *paths[] = {path};
+	struct import_opts o = {skip_bad, -1, tagged ? tu_collect : tu_say, NULL};
+	struct gw_err e;
+	tu_said[0] = '\0';
+	enum gw_status st = import_files(gw, paths, 1, &o, c, &e);
+	if (st != GW_OK) {
+		size_t n = strlen(tu_said);
+		snprintf(tu_said + n, sizeof tu_said - n, "%s%s\n", tagged ? "R " : "", e.msg);
+	}
+	return st;
+}
+
+/* tu_import_path on tu_dir/name. */
+static inline enum gw_status tu_import_named(struct gw *gw, const char *name, int skip_bad,
+					     int tagged, struct import_counts *c)
+{
+	char path[512];
+	tu_path(path, sizeof path, name);
+	return tu_import_path(gw, path, skip_bad, tagged, c);
+}
+
+/* Writes text to tu_dir/name and imports it untagged (tu_say). */
+static inline enum gw_status tu_import_text(struct gw *gw, const char *name, const char *text,
+					    struct import_counts *c)
+{
+	tu_write_in(name, text);
+	return tu_import_named(gw, name, 0, 0, c);
+}
+
+/* A fresh database tu_dir/name.db (see tu_open_db). */
+static inline struct gw *tu_open_in(const char *name, const struct config *cfg,
+				    const char *office)
+{
+	char p[512];
+	snprintf(p, sizeof p, "%s/%s.db", tu_dir, name);
+	return tu_open_db(p, cfg, office);
+}
+
+/* A fresh database tu_dir/name.db holding a county, a town and its two
+ * grids. */
+static inline struct gw *tu_open_grids4(const char *name)
+{
+	struct gw *gw = tu_open_in(name, NULL, NULL);
+	struct import_counts c;
+	assert_int_equal(tu_import_text(gw, "grids.csv",
+					"编码,名称,层级,上级编码,划分依据\n"
+					"SC,舒城县,县,,\n"
+					"SC-HB,杭埠镇,乡镇,SC,\n"
+					"SC-HB-G01,杭埠镇第一网格,网格,SC-HB,地域\n"
+					"SC-HB-G02,杭埠镇第二网格,网格,SC-HB,地域\n", &c), GW_OK);
+	return gw;
+}
+
+/* Writes text to tu_dir/name and imports it tagged (tu_collect); fails the
+ * test, showing what the importer said, when the import fails. */
+static inline void tu_import_or_fail(struct gw *gw, const char *name, const char *text,
+				     struct import_counts *c)
+{
+	tu_write_in(name, text);
+	if (tu_import_named(gw, name, 0, 1, c) != GW_OK)
+		fail_msg("import %s failed:\n%s", name, tu_said);
+}
+
+/* A fresh database tu_dir/name holding the TU_GRIDS6_CSV tree. */
+static inline struct gw *tu_with_grids6(const char *name)
+{
+	struct gw *gw = tu_open_zh(name);
+	struct import_counts c;
+	tu_import_or_fail(gw, "grids.csv", TU_GRIDS6_CSV, &c);
+	assert_int_equal(c.inserted, 6);
+	return gw;
+}
+
+/* The integer in the first column of the first row sql returns; fails the
+ * test when there is no row. */
+static inline long long tu_count(struct gw *gw, const char *sql)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(gw->db), sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long long v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Copies the text of the first row sql returns into out ("" for NULL);
+ * fails the test when there is no row. */
+static inline void tu_text(struct gw *gw, const char *sql, char *out, size_t n)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(gw->db), sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	const unsigned char *t = sqlite3_column_text(st, 0);
+	snprintf(out, n, "%s", t ? (const char *)t : "");
+	sqlite3_finalize(st);
+}
+
+/* The text of the first row sql returns, "" when there is none or it is
+ * NULL; four results stay valid at once. */
+static inline const char *tu_q_text(struct gw *gw, const char *sql)
+{
+	static char out[4][1024];
+	static int k;
+	char *o = out[k++ % 4];
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(gw->db), sql, -1, &st, NULL), SQLITE_OK);
+	o[0] = '\0';
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(o, 1024, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return o;
+}
+
+/* Runs sql; fails the test when it fails. */
+static inline void tu_exec(struct gw *gw, const char *sql)
+{
+	assert_int_equal(sqlite3_exec(db_handle(gw->db), sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+#endif
