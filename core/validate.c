@@ -50,12 +50,20 @@ enum gw_status valid_credit_code(const char *s, char out[19], struct gw_err *err
 	if (*s || n != 18)
 		return gw_fail(err, GW_EINVAL, "统一社会信用代码应为 18 位（实为 %zu 位）",
 			       "a credit code has 18 characters (this has %zu)", n);
-	for (size_t i = 0; i < 18; i++)
+	for (size_t i = 0; i < 18; i++) {
+		unsigned char c = (unsigned char)buf[i];
+		/* A byte of a Chinese character or a control is never echoed
+		 * alone: half a character is invalid UTF-8 in the message. */
+		if (c >= 0x80 || c < 0x20 || c == 0x7F)
+			return gw_fail(err, GW_EINVAL,
+				       "统一社会信用代码只能由数字和大写字母组成（不含 I O S V Z）",
+				       "a credit code is made of digits and capital letters only (no I O S V Z)");
 		if (credit_value(buf[i]) < 0)
 			return gw_fail(err, GW_EINVAL,
 				       "统一社会信用代码第 %zu 位“%c”不是有效字符（不含 I O S V Z）",
 				       "credit code character %zu '%c' is not allowed (no I O S V Z)",
 				       i + 1, buf[i]);
+	}
 	char want = valid_credit_check_char(buf);
 	if (buf[17] != want)
 		return gw_fail(err, GW_EINVAL, "统一社会信用代码校验位错误（应为 %c）",

@@ -3,7 +3,9 @@
 # Valgrind's memcheck.  Each must end with 0 errors and 0 bytes "definitely
 # lost" (memory still reachable at exit is not a leak: SQLite and libconfig
 # keep caches, cmocka its test list).  The fault-injection test tries every
-# 97th allocation here (GW_FAULT_STEP), its I/O faults all.  Prints
+# 97th allocation here (GW_FAULT_STEP), its I/O faults all.  GW_VALGRIND=1
+# is set for tests that time themselves (20-50 times slower here).  The
+# only suppression is glibc's loader (tests/suppressions/valgrind.supp).  Prints
 # "ok - " / "not ok - " per test binary and a summary line; logs in
 # build/valgrind/.
 set -u
@@ -17,8 +19,9 @@ for b in build/tests/test_*; do
 	name=$(basename "$b")
 	log=$out/$name.log
 	t0=$SECONDS
-	GW_FAULT_STEP=97 valgrind --tool=memcheck --leak-check=full --show-leak-kinds=definite \
+	GW_FAULT_STEP=97 GW_VALGRIND=1 valgrind --tool=memcheck --leak-check=full --show-leak-kinds=definite \
 		--errors-for-leak-kinds=definite --error-exitcode=99 --num-callers=30 \
+		--suppressions=tests/suppressions/valgrind.supp \
 		--log-file="$log" "$b" >"$out/$name.out" 2>&1
 	rc=$?
 	n=$((n + 1))

@@ -149,3 +149,6 @@ verdict() { if [ "$(calc "($1) ? 1 : 0")" = 1 ]; then echo ok; else echo MISSED;
 	printf '  with the index    %8s MiB\n  without the index %8s MiB (the index: %s MiB)\n' \
 		"$(mib "$total")" "$(mib "$((total - idx))")" "$(mib "$idx")"
 } | tee "$B/results.txt"
+
+# ---- against the peers (sqlite3 shell, VisiData, Taskwarrior): docs/BENCHMARKS.md ----
+BENCH_DATA=$data BENCH_BASE=$base BENCH_COUNTY=$db GRIDWORK_BIN=$GW tests/bench/peers.sh

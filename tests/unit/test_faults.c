@@ -5,7 +5,8 @@
  *   - an import of grids, organisations and tickets (one transaction),
  *   - a save from a form (import_one of an organisation, by id and version),
  *   - a ticket move (ticket_apply: accept),
- *   - a ticket registration (ticket_register).
+ *   - a ticket registration (ticket_register),
+ *   - applying a sync package from the county at a township (sync_import).
  * Each time the operation either reports an error (a status and a message)
  * and the database - read through a second connection - is exactly as
  * before, or succeeds and the database holds all of it.  The handle must then be usable:
@@ -34,6 +35,7 @@
 #include "gw.h"
 #include "import.h"
 #include "org.h"
+#include "sync.h"
 #include "ticket.h"
 #include "ticket_flow.h"
 
@@ -233,7 +235,7 @@ static void install_faults(void)
 /* ---- databases -------------------------------------------------------- */
 
 static char tmpdir[256];
-static char pristine[320], work[320];
+static char pristine[320], township[320], package[320], work[320];
 
 static const char grids_csv[] =
 	"编码,名称,层级,上级编码,划分依据\n"
@@ -269,17 +271,23 @@ static void write_file(const char *name, const char *text, char *path, size_t n)
 	assert_int_equal(fclose(f), 0);
 }
 
-static struct gw *open_db(const char *path, int create)
+/* The handle of the scenario being run, closed by the teardown when a
+ * failed check left it open (so a failure does not add leak reports). */
+static struct gw *live;
+
+static struct gw *open_office(const char *path, int create, const char *office)
 {
 	struct config cfg;
 	struct gw_err e;
 	config_defaults(&cfg);
 	snprintf(cfg.operator_name, sizeof cfg.operator_name, "%s", "王芳");
-	struct gw *gw = gw_open(&cfg, path, create, "SC", &e);
+	struct gw *gw = gw_open(&cfg, path, create, office, &e);
 	if (!gw)
 		fail_msg("gw_open %s: %s", path, e.msg);
 	return gw;
 }
+
+static struct gw *open_db(const char *path, int create) { return open_office(path, create, "SC"); }
 
 static void import_text(struct gw *gw, const char *name, const char *text)
 {
@@ -307,14 +315,14 @@ static void copy_file(const char *from, const char *to)
 	assert_int_equal(fclose(b), 0);
 }
 
-static void fresh_work(void)
+static void fresh_work(const char *from)
 {
 	char p[400];
 	for (int i = 0; i < 3; i++) {
 		snprintf(p, sizeof p, "%s%s", work, i == 0 ? "" : i == 1 ? "-wal" : "-shm");
 		unlink(p);
 	}
-	copy_file(pristine, work);
+	copy_file(from, work);
 }
 
 /* An order-independent fingerprint of every row of every table, after
@@ -484,10 +492,25 @@ static const char *done_register(const char *path)
 	return NULL;
 }
 
+static enum gw_status op_sync(struct gw *gw, struct gw_err *e)
+{
+	struct sync_summary sum;
+	return sync_import(gw, package, &sum, e);
+}
+
+static const char *done_sync(const char *path)
+{
+	EXPECT(path, "SELECT count(*) FROM grid", 3);
+	EXPECT(path, "SELECT count(*) FROM org WHERE name = '安徽舒城梅河食品有限公司'", 1);
+	EXPECT(path, "SELECT count(*) FROM ticket WHERE title = '宿舍改造'", 1);
+	return NULL;
+}
+
 /* ---- the loop ---------------------------------------------------------- */
 
 struct scenario {
 	const char *name;
+	const char *db;         /* the database it starts from */
 	enum gw_status (*op)(struct gw *gw, struct gw_err *e);
 	const char *(*done)(const char *path);  /* NULL when complete, else why not */
 };
@@ -510,7 +533,7 @@ static void complete(const struct scenario *s, enum fault_kind k, long n, const 
 static void run_faults(const struct scenario *s, enum fault_kind k)
 {
 	/* The baseline: the database as a clerk's open handle leaves it. */
-	fresh_work();
+	fresh_work(s->db);
 	struct gw *base = open_db(work, 0);
 	unsigned long long before = digest(work);
 	gw_close(base);
@@ -522,7 +545,7 @@ static void run_faults(const struct scenario *s, enum fault_kind k)
 	long n, failed = 0, absorbed = 0;
 	const char *only = getenv("GW_FAULT_ONLY");
 	if (getenv("GW_FAULT_COUNT")) {
-		fresh_work();
+		fresh_work(s->db);
 		struct gw *g = open_db(work, 0);
 		struct gw_err e;
 		arm(k, 1L << 40);
@@ -533,8 +556,8 @@ static void run_faults(const struct scenario *s, enum fault_kind k)
 		return;
 	}
 	for (n = only ? atol(only) : first;; n += step) {
-		fresh_work();
-		struct gw *gw = open_db(work, 0);
+		fresh_work(s->db);
+		struct gw *gw = live = open_db(work, 0);
 		struct gw_err e;
 		gw_err_clear(&e);
 		arm(k, n);
@@ -547,12 +570,14 @@ static void run_faults(const struct scenario *s, enum fault_kind k)
 			if (st != GW_OK)
 				fail_msg("%s without a fault: %s", s->name, e.msg);
 			gw_close(gw);
+			live = NULL;
 			complete(s, k, n, "without a fault");
 			break;
 		}
 		if (st == GW_OK) {
 			absorbed++;    /* SQLite recovered, e.g. by freeing cache */
 			gw_close(gw);
+			live = NULL;
 			complete(s, k, n, "absorbed the fault and");
 			continue;
 		}
@@ -571,6 +596,7 @@ static void run_faults(const struct scenario *s, enum fault_kind k)
 			fail_msg("%s, %s fault %ld (\"%s\"): running it again failed: %s", s->name,
 				 kind_name(k), n, e.msg, e2.msg);
 		gw_close(gw);
+		live = NULL;
 		complete(s, k, n, "run again after the fault");
 	}
 	print_message("%s, %s: N = %ld..%ld step %ld: %ld reported an error, %ld absorbed\n", s->name,
@@ -579,6 +605,14 @@ static void run_faults(const struct scenario *s, enum fault_kind k)
 }
 
 /* ---- tests ------------------------------------------------------------- */
+
+static int close_live(void **state)
+{
+	disarm();
+	gw_close(live);
+	live = NULL;
+	return 0;
+}
 
 static int setup_all(void **state)
 {
@@ -614,6 +648,22 @@ static int setup_all(void **state)
 	}
 	snprintf(ticket_no, sizeof ticket_no, "%s", t->number);
 	free(t);
+
+	/* The county sends all of that to 杭埠镇 (HB), a fresh township. */
+	snprintf(township, sizeof township, "%s/township.db", tmpdir);
+	snprintf(package, sizeof package, "%s/sc-hb.gws", tmpdir);
+	struct sync_summary sum;
+	if (sync_peer_add(gw, "HB", "杭埠镇", 0, &e) != GW_OK ||
+	    sync_export(gw, "HB", 0, package, &sum, &e) != GW_OK) {
+		print_error("package: %s\n", e.msg);
+		return -1;
+	}
+	gw_close(gw);
+	gw = open_office(township, 1, "HB");
+	if (sync_peer_add(gw, "SC", "舒城县", 1, &e) != GW_OK) {
+		print_error("peer: %s\n", e.msg);
+		return -1;
+	}
 	gw_close(gw);
 	return 0;
 }
@@ -627,10 +677,11 @@ static int teardown_all(void **state)
 	return system(cmd) == 0 ? 0 : -1;
 }
 
-static const struct scenario s_import = {"import", op_import, done_import};
-static const struct scenario s_save = {"save (import_one)", op_save, done_save};
-static const struct scenario s_move = {"ticket move", op_move, done_move};
-static const struct scenario s_register = {"ticket registration", op_register, done_register};
+static const struct scenario s_import = {"import", pristine, op_import, done_import};
+static const struct scenario s_save = {"save (import_one)", pristine, op_save, done_save};
+static const struct scenario s_move = {"ticket move", pristine, op_move, done_move};
+static const struct scenario s_register = {"ticket registration", pristine, op_register, done_register};
+static const struct scenario s_syncpkg = {"sync package applied", township, op_sync, done_sync};
 
 static void import_oom(void **state) { run_faults(&s_import, F_OOM); }
 static void import_oom_persist(void **state) { run_faults(&s_import, F_OOM_PERSIST); }
@@ -643,6 +694,8 @@ static void move_oom_persist(void **state) { run_faults(&s_move, F_OOM_PERSIST);
 static void move_io(void **state) { run_faults(&s_move, F_IO); }
 static void register_oom(void **state) { run_faults(&s_register, F_OOM); }
 static void register_io(void **state) { run_faults(&s_register, F_IO); }
+static void sync_oom(void **state) { run_faults(&s_syncpkg, F_OOM); }
+static void sync_io(void **state) { run_faults(&s_syncpkg, F_IO); }
 
 int main(void)
 {
@@ -650,17 +703,19 @@ int main(void)
 	if (getenv("GW_FAULT_TEST"))  /* one test by name, to debug it */
 		cmocka_set_test_filter(getenv("GW_FAULT_TEST"));
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(import_oom),
-		cmocka_unit_test(import_oom_persist),
-		cmocka_unit_test(import_io),
-		cmocka_unit_test(save_oom),
-		cmocka_unit_test(save_oom_persist),
-		cmocka_unit_test(save_io),
-		cmocka_unit_test(move_oom),
-		cmocka_unit_test(move_oom_persist),
-		cmocka_unit_test(move_io),
-		cmocka_unit_test(register_oom),
-		cmocka_unit_test(register_io),
+		cmocka_unit_test_teardown(import_oom, close_live),
+		cmocka_unit_test_teardown(import_oom_persist, close_live),
+		cmocka_unit_test_teardown(import_io, close_live),
+		cmocka_unit_test_teardown(save_oom, close_live),
+		cmocka_unit_test_teardown(save_oom_persist, close_live),
+		cmocka_unit_test_teardown(save_io, close_live),
+		cmocka_unit_test_teardown(move_oom, close_live),
+		cmocka_unit_test_teardown(move_oom_persist, close_live),
+		cmocka_unit_test_teardown(move_io, close_live),
+		cmocka_unit_test_teardown(register_oom, close_live),
+		cmocka_unit_test_teardown(register_io, close_live),
+		cmocka_unit_test_teardown(sync_oom, close_live),
+		cmocka_unit_test_teardown(sync_io, close_live),
 	};
 	return cmocka_run_group_tests(tests, setup_all, teardown_all);
 }
