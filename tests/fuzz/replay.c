@@ -1,8 +1,12 @@
 /* replay.c - main() for the fuzz targets when built without libFuzzer
  * (make test, make fuzz-replay): runs the target once on each file named,
  * or on every file in each directory named, in name order.  A crash or a
- * failed check aborts, and the sanitizers of the build report it. */
+ * failed check aborts, and the sanitizers of the build report it; an input
+ * that takes longer than REPLAY_TIMEOUT seconds (a hang libFuzzer found)
+ * stops the replay with status 70, naming it. */
 #include <dirent.h>
+#include <signal.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +15,22 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+#define REPLAY_TIMEOUT 10
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
 static long replayed;
+static const char *current;
+
+static void too_slow(int sig)
+{
+	static const char msg[] = "replay: timeout after " STR(REPLAY_TIMEOUT) " s: ";
+	(void)sig;
+	if (write(2, msg, sizeof msg - 1) < 0 || write(2, current, strlen(current)) < 0 ||
+	    write(2, "\n", 1) < 0)
+		_exit(70);
+	_exit(70);
+}
 
 static void one(const char *path)
 {
@@ -35,7 +54,10 @@ static void one(const char *path)
 		abort();
 	memcpy(in, buf, n);
 	free(buf);
+	current = path;
+	alarm(REPLAY_TIMEOUT);
 	LLVMFuzzerTestOneInput(in, n);
+	alarm(0);
 	free(in);
 	replayed++;
 }
@@ -47,6 +69,7 @@ static int by_name(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
+	signal(SIGALRM, too_slow);
 	for (int i = 1; i < argc; i++) {
 		struct stat sb;
 		if (stat(argv[i], &sb) != 0) {
