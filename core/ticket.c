@@ -121,10 +121,11 @@ static int number_used(struct gw *gw, const char *number, struct gw_err *err)
 	return ticket_lookup_id(gw, Q_TICKET_NUMBER_USED, number, id, NULL, err);
 }
 
-/* Takes the next number from the counter without checking that it is
- * free (the insert's UNIQUE constraint does, see insert()). */
 static enum gw_status seq_flush(struct gw *gw, struct ticket_import *ti, struct gw_err *err);
 
+/* Takes the next number from the counter without checking that it is
+ * free (the insert's UNIQUE constraint does, see insert()); numbers an
+ * import keeps in memory are written first. */
 static enum gw_status take_number(struct gw *gw, int year, char out[TICKET_NUMBER_BUF],
 				  struct gw_err *err)
 {
@@ -474,7 +475,8 @@ static enum gw_status complete(struct gw *gw, const struct import_row *r, struct
 	if (old && strcmp(old->category, t->category) == 0 &&
 	    strcmp(old->created_at, t->created_at) == 0 && old->due_on[0])
 		memcpy(t->due_on, old->due_on, sizeof t->due_on);
-	else if (ticket_import_due(gw, state(gw), t->created_at, t->category, t->held_days, t->due_on) != GW_OK)
+	else if (ticket_import_due(gw, state(gw), t->created_at, t->category, t->held_days,
+				   t->due_on) != GW_OK)
 		t->due_on[0] = '\0';
 	/* The workflow's times follow the status an import sets: on hold since
 	 * now unless it already was; closed when resolved unless it already was. */

@@ -145,11 +145,9 @@ static enum gw_status map_load(struct gw *gw, struct map *m, enum ticket_ref r, 
 	return GW_OK;
 }
 
-/* 1 with id set when the map holds key, else 0. */
+/* 1 with id set when the map holds key (n < MAP_KEY), else 0. */
 static int map_find(const struct map *m, const char *key, size_t n, char id[GW_ID_LEN + 1])
 {
-	if (n >= MAP_KEY)
-		return 0;
 	for (size_t i = hash_str(key, n) & m->mask; m->slot[i]; i = (i + 1) & m->mask) {
 		const char *k = m->key[m->slot[i] - 1];
 		if (memcmp(k, key, n + 1) == 0) {
@@ -230,7 +228,7 @@ int ticket_ref_id(struct gw *gw, struct ticket_import *ti, enum ticket_ref r, co
 	struct slot *s = NULL;
 	if (ti) {
 		struct ticket_refs *refs = ti->refs;
-		if (refs->map[r].loaded)
+		if (refs->map[r].loaded && n < MAP_KEY)
 			return map_find(&refs->map[r], key, n, id);
 		if (n <= SLOT_KEY_MAX) {
 			s = &refs->slot[r][hash_str(key, n) & (slots_of[r] - 1)];
