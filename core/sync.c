@@ -212,8 +212,20 @@ static enum gw_status capture(struct sync *s, struct gw_err *err)
 	int n = 0;
 	void *cs = NULL;
 	sqlite3_session *next = NULL;
-	if (sqlite3session_changeset(s->sess, &n, &cs) != SQLITE_OK)
-		return db_fail(s->gw->db, err, gw_tr("记录变更", "recording changes"));
+	if (sqlite3session_changeset(s->sess, &n, &cs) != SQLITE_OK) {
+		/* A session that ran out of memory stays failed for good.  This
+		 * transaction rolls back (so nothing it recorded is lost), and a
+		 * fresh session records the next one. */
+		sqlite3_session *fresh = NULL;
+		if (session_new(s, &fresh, NULL) == GW_OK) {
+			int on = sqlite3session_enable(s->sess, -1);
+			sqlite3session_delete(s->sess);
+			s->sess = fresh;
+			sqlite3session_enable(s->sess, on);
+		}
+		return gw_fail(err, GW_ENOMEM, "记录变更失败（内存不足），未做任何修改",
+			       "recording changes failed (out of memory); nothing was changed");
+	}
 	enum gw_status st = n > 0 ? sync_log_local(s, cs, n, err) : GW_OK;
 	sqlite3_free(cs);
 	/* The new session first: should it fail, the transaction rolls back
@@ -225,6 +237,20 @@ static enum gw_status capture(struct sync *s, struct gw_err *err)
 		sqlite3session_enable(s->sess, on);
 	}
 	return st;
+}
+
+/* After a rollback the session may hold a failed state (out of memory while
+ * recording) or changes that never happened: start a fresh one. */
+static void after_rollback(void *ctx)
+{
+	struct sync *s = sync_state(ctx);
+	sqlite3_session *fresh = NULL;
+	if (!s || session_new(s, &fresh, NULL) != GW_OK)
+		return;
+	int on = sqlite3session_enable(s->sess, -1);
+	sqlite3session_delete(s->sess);
+	s->sess = fresh;
+	sqlite3session_enable(s->sess, on);
 }
 
 static enum gw_status precommit(void *ctx, struct gw_err *err)
@@ -253,6 +279,7 @@ enum gw_status sync_attach(struct gw *gw, struct gw_err *err)
 		free(s);
 		return gw_fail(err, GW_EDB, "提交钩子已满", "no free commit hook");
 	}
+	db_add_rollback(gw->db, after_rollback, gw);
 	gw->sync = s;
 	return GW_OK;
 }

@@ -18,7 +18,21 @@ struct db {
 		void *ctx;
 	} hooks[DB_MAX_HOOKS];
 	int nhooks;
+	struct {
+		void (*fn)(void *ctx);
+		void *ctx;
+	} rb_hooks[DB_MAX_HOOKS];
+	int nrb_hooks;
 };
+
+int db_add_rollback(struct db *db, void (*fn)(void *ctx), void *ctx)
+{
+	if (db->nrb_hooks == DB_MAX_HOOKS)
+		return -1;
+	db->rb_hooks[db->nrb_hooks].fn = fn;
+	db->rb_hooks[db->nrb_hooks++].ctx = ctx;
+	return 0;
+}
 
 /* A text bind that failed for lack of memory leaves the parameter NULL: an
  * UPDATE ... WHERE id = NULL would then change nothing and report success.
@@ -217,6 +231,8 @@ static void rollback_now(struct db *db)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	if (db->rollback)
 		sqlite3_reset(db->rollback);
+	for (int i = 0; i < db->nrb_hooks; i++)
+		db->rb_hooks[i].fn(db->rb_hooks[i].ctx);
 }
 
 enum gw_status db_begin(struct db *db, struct gw_err *err)

@@ -44,6 +44,11 @@ void db_rollback(struct db *db);
 #define DB_MAX_HOOKS 4
 int db_add_precommit(struct db *db, enum gw_status (*fn)(void *ctx, struct gw_err *err),
 		     void *ctx);
+/* Adds a function run after a transaction begun with db_begin was rolled
+ * back (state that mirrors the transaction, such as a change-capture
+ * session, starts afresh there).  At most DB_MAX_HOOKS; -1 when full. */
+int db_add_rollback(struct db *db, void (*fn)(void *ctx), void *ctx);
+
 /* The same; kept for the search module's first caller. */
 #define db_set_precommit(db, fn, ctx) ((void)db_add_precommit((db), (fn), (ctx)))
 

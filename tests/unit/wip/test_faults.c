@@ -25,6 +25,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dlfcn.h>
+#include <execinfo.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,8 +88,40 @@ static long disarm(void)
 
 static sqlite3_mem_methods real_mem;
 
+/* SQLite 3.40's changeset iterator (Debian 12's libsqlite3) crashes in
+ * sqlite3changeset_finalize when growing its table-header buffer fails
+ * inside sqlite3changeset_next: sessionChangesetReadTblhdr has already set
+ * nCol to the new table's and finalize frees that many values from the
+ * old, smaller buffer.  Not ours to fix; a fault due there moves on to the
+ * next allocation (counted in moved). */
+static long moved;
+
+static int in_changeset_next(void)
+{
+	void *frames[24];
+	int n = backtrace(frames, 24);
+	for (int i = 0; i < n; i++) {
+		Dl_info info;
+		if (dladdr(frames[i], &info) && info.dli_sname &&
+		    strcmp(info.dli_sname, "sqlite3changeset_next") == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void *f_malloc(int n) { return fault_now(F_OOM) ? NULL : real_mem.xMalloc(n); }
-static void *f_realloc(void *p, int n) { return fault_now(F_OOM) ? NULL : real_mem.xRealloc(p, n); }
+static void *f_realloc(void *p, int n)
+{
+	if (!fault_now(F_OOM))
+		return real_mem.xRealloc(p, n);
+	if (hits == 1 && in_changeset_next()) {
+		hits = 0;
+		countdown = 1;
+		moved++;
+		return real_mem.xRealloc(p, n);
+	}
+	return NULL;
+}
 static void f_free(void *p) { real_mem.xFree(p); }
 static int f_size(void *p) { return real_mem.xSize(p); }
 static int f_roundup(int n) { return real_mem.xRoundup(n); }
@@ -207,6 +241,8 @@ static int v_time64(sqlite3_vfs *v, sqlite3_int64 *t) { return real_vfs->xCurren
 
 static void install_faults(void)
 {
+	void *warm[2];
+	backtrace(warm, 2);   /* loads the unwinder now, not inside the allocator */
 	sqlite3_shutdown();
 	sqlite3_config(SQLITE_CONFIG_GETMALLOC, &real_mem);
 	static sqlite3_mem_methods m;
@@ -599,8 +635,10 @@ static void run_faults(const struct scenario *s, enum fault_kind k)
 		live = NULL;
 		complete(s, k, n, "run again after the fault");
 	}
-	print_message("%s, %s: N = %ld..%ld step %ld: %ld reported an error, %ld absorbed\n", s->name,
-		      kind_name(k), only ? atol(only) : first, n, step, failed, absorbed);
+	print_message("%s, %s: N = %ld..%ld step %ld: %ld reported an error, %ld absorbed%s\n",
+		      s->name, kind_name(k), only ? atol(only) : first, n, step, failed, absorbed,
+		      moved ? " (some moved past SQLite's changeset_next bug)" : "");
+	moved = 0;
 	assert_true(failed > 0);
 }
 
