@@ -154,7 +154,7 @@ $(B)/fuzzer/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL) $(LDFLAGS)
 fuzz-build: $(FUZZ_BIN)
 fuzz:
-	@$(MAKE) --no-print-directory deps DEBS="$(FUZZ_DEBS)" >/dev/null
+	@$(MAKE) --no-print-directory deps DEBS="$(FUZZ_DEBS)"
 	@$(MAKE) --no-print-directory $(FUZZ_VARS) fuzz-build
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh $(FUZZ_TARGETS)
 

@@ -428,13 +428,18 @@ static enum gw_status state_load(struct gw *gw, struct state *s, struct gw_err *
 	if (st != GW_OK)
 		return st;
 	const char *p = v;
+	static const char alnum[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 	for (int k = 0; k < SK_COUNT && *p; k++) {
-		char id[GW_ID_LEN + 1] = "";
+		/* "rowid:id", the id empty for a kind without records: a %[
+		 * conversion fails on that and would leave p where it was. */
 		int used = 0;
-		if (sscanf(p, "%lld:%32[0-9a-zA-Z]%n", &s->last[k], id, &used) < 1)
+		if (sscanf(p, "%lld:%n", &s->last[k], &used) < 1 || !used)
 			break;
-		memcpy(s->last_id[k], id, sizeof id);
 		p += used;
+		size_t n = strspn(p, alnum);
+		memcpy(s->last_id[k], p, n < GW_ID_LEN ? n : GW_ID_LEN);
+		s->last_id[k][n < GW_ID_LEN ? n : GW_ID_LEN] = '\0';
+		p += n;
 		while (*p == ' ')
 			p++;
 	}

@@ -3,8 +3,9 @@
 # on its seed corpus (tests/fuzz/corpus/TARGET, read only) and its working
 # corpus (build/fuzz/corpus/TARGET, where new inputs go).  An input that
 # crashes, leaks, hangs or breaks a checked promise is copied to
-# tests/fuzz/regress/TARGET/, which make test replays from then on: every
-# finding becomes a regression test.  FUZZ_MERGE=1 also merges the inputs
+# tests/fuzz/open/TARGET/ (say what is wrong in tests/fuzz/open/README.md);
+# with its fix it moves to tests/fuzz/regress/TARGET/, which make test
+# replays: every finding becomes a regression test.  FUZZ_MERGE=1 also merges the inputs
 # that add coverage into the seed corpus.  Prints one line per target and
 # writes them to build/fuzz/results.txt; exits 1 if any target failed.
 #
@@ -22,7 +23,7 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktra
 failed=0
 for t in $targets; do
 	[ -x "$bin/fuzz_$t" ] || { echo "fuzz: $bin/fuzz_$t is not built (make fuzz)"; exit 2; }
-	mkdir -p "$out/corpus/$t" "$out/crashes/$t" "tests/fuzz/regress/$t"
+	mkdir -p "$out/corpus/$t" "$out/crashes/$t" "tests/fuzz/open/$t"
 	log=$out/$t.log
 	"$bin/fuzz_$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
 		-print_final_stats=1 -artifact_prefix="$out/crashes/$t/" \
@@ -37,8 +38,8 @@ for t in $targets; do
 		result="FAILED (exit $rc)"
 		failed=1
 		for f in $found; do
-			cp "$f" "tests/fuzz/regress/$t/"
-			result="$result, kept tests/fuzz/regress/$t/$(basename "$f")"
+			cp "$f" "tests/fuzz/open/$t/"
+			result="$result, kept tests/fuzz/open/$t/$(basename "$f")"
 		done
 		grep -m1 -E 'ERROR|check failed|runtime error' "$log" | sed 's/^/    /'
 	else
