@@ -205,7 +205,17 @@ enum gw_status sync_log_local(struct sync *s, const void *cs, int n, struct gw_e
 
 /* Moves the session's changes into change_log (inside the transaction)
  * and starts a fresh session, so memory holds one batch at most. */
+static enum gw_status capture_session(struct sync *s, struct gw_err *err);
+
+/* The session's changes first: a bulk import's tickets may refer to
+ * records the same transaction wrote before them through the session. */
 static enum gw_status capture(struct sync *s, struct gw_err *err)
+{
+	enum gw_status st = capture_session(s, err);
+	return st == GW_OK ? sync_bulk_capture(s, err) : st;
+}
+
+static enum gw_status capture_session(struct sync *s, struct gw_err *err)
 {
 	if (sqlite3session_isempty(s->sess))
 		return GW_OK;
@@ -240,17 +250,25 @@ static enum gw_status capture(struct sync *s, struct gw_err *err)
 }
 
 /* After a rollback the session may hold a failed state (out of memory while
- * recording) or changes that never happened: start a fresh one. */
-static void after_rollback(void *ctx)
+ * recording) or changes that never happened: start a fresh one.  Should
+ * that fail for want of memory, the old session stays (a failed one refuses
+ * every later commit) and db_begin calls this again before the next
+ * transaction (db_add_rollback); sync_bulk_forget is idempotent. */
+static enum gw_status after_rollback(void *ctx, struct gw_err *err)
 {
 	struct sync *s = sync_state(ctx);
 	sqlite3_session *fresh = NULL;
-	if (!s || session_new(s, &fresh, NULL) != GW_OK)
-		return;
+	if (!s)
+		return GW_OK;
+	sync_bulk_forget(s, 0);
+	enum gw_status st = session_new(s, &fresh, err);
+	if (st != GW_OK)
+		return st;
 	int on = sqlite3session_enable(s->sess, -1);
 	sqlite3session_delete(s->sess);
 	s->sess = fresh;
 	sqlite3session_enable(s->sess, on);
+	return GW_OK;
 }
 
 static enum gw_status precommit(void *ctx, struct gw_err *err)
@@ -312,6 +330,7 @@ void sync_detach(struct gw *gw)
 		sync_flush(gw, &e);
 	}
 	sqlite3session_delete(s->sess);
+	sync_bulk_forget(s, 1);
 	for (int i = 0; i < s->ntables; i++)
 		free(s->tables[i].col);
 	gw->sync = NULL;

@@ -35,6 +35,21 @@ void sync_detach(struct gw *gw);
  * No-op when not attached. */
 enum gw_status sync_flush(struct gw *gw, struct gw_err *err);
 
+/* Bulk capture (core/sync_bulk.c).  Recording each of a million imported
+ * tickets through the session costs a third of the import (a hook a row,
+ * then a read-back a row to build the changeset).  So a bulk import pauses
+ * the session around each new ticket (sync_bulk_pause) and notes its rowid
+ * (sync_bulk_note); the next capture (sync_flush, and the commit) writes
+ * the noted rows to change_log from one scan of the table: the INSERT
+ * changes the session would have written.  Only for rows that nothing else
+ * changes before that capture: a write to a noted row calls sync_flush
+ * first.  A rollback forgets the notes.  No-ops when not attached.
+ * sync_bulk_note: GW_ENOMEM when the note cannot be kept. */
+int sync_bulk_pause(struct gw *gw);
+enum gw_status sync_bulk_note(struct gw *gw, int paused, int64_t rowid, struct gw_err *err);
+/* Whether rows are noted and not yet captured. */
+int sync_bulk_pending(struct gw *gw);
+
 /* Registers a peer office (code: 1-16 capital letters or digits; name: its
  * Chinese name).  county marks the county office.  GW_EEXIST when known,
  * GW_EINVAL for a bad code or this office's own code. */

@@ -81,6 +81,9 @@ struct sync_table {
  * a table header, then changes with old/new rows (undefined = absent). */
 void cs_table(struct strbuf *b, const struct sync_table *t);
 void cs_change(struct strbuf *b, int op, const struct sv *oldr, const struct sv *newr, int ncol);
+/* Appends the record of the statement's current row (columns 0..ncol-1)
+ * without copying the values: the bulk capture's inner loop. */
+void rec_put_stmt(struct strbuf *b, sqlite3_stmt *st, int ncol);
 /* Appends row as a JSON object (undefined columns left out). */
 void row_json(struct strbuf *b, const struct sync_table *t, const struct sv *row);
 /* The record id for messages: the id column, or key columns joined by '|'. */
@@ -93,6 +96,7 @@ void row_key_text(const struct sync_table *t, const struct sv *row, char *out, s
 struct sync {
 	struct gw *gw;
 	sqlite3_session *sess;
+	struct sync_bulk *bulk;         /* rows awaiting bulk capture (sync_bulk.c) */
 	struct sync_table tables[SYNC_MAX_TABLES];
 	int ntables;
 };
@@ -102,6 +106,10 @@ struct sync *sync_state(struct gw *gw);
 int sync_table_synced(const char *name);
 /* The table's description (loaded once); NULL with err when unknown. */
 const struct sync_table *sync_table_get(struct sync *s, const char *name, struct gw_err *err);
+/* Writes the rows a bulk import noted into change_log; forgets them
+ * (after a rollback, or with the state freed by sync_detach). */
+enum gw_status sync_bulk_capture(struct sync *s, struct gw_err *err);
+void sync_bulk_forget(struct sync *s, int release);
 /* Stores changeset (n bytes) as this office's next change_log entry. */
 enum gw_status sync_log_local(struct sync *s, const void *cs, int n, struct gw_err *err);
 /* The county's office code into out[17] ("" when unknown). */

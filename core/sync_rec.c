@@ -218,6 +218,29 @@ void rec_put(struct strbuf *b, const struct sv *row, int ncol)
 	}
 }
 
+void rec_put_stmt(struct strbuf *b, sqlite3_stmt *st, int ncol)
+{
+	for (int i = 0; i < ncol; i++) {
+		int t = sqlite3_column_type(st, i);
+		unsigned char tb = (unsigned char)t;
+		sb_add(b, (const char *)&tb, 1);
+		if (t == SQLITE_INTEGER) {
+			put_be64(b, (uint64_t)sqlite3_column_int64(st, i));
+		} else if (t == SQLITE_FLOAT) {
+			double r = sqlite3_column_double(st, i);
+			uint64_t u;
+			memcpy(&u, &r, 8);
+			put_be64(b, u);
+		} else if (t == SQLITE_TEXT || t == SQLITE_BLOB) {
+			const void *p = t == SQLITE_TEXT ? (const void *)sqlite3_column_text(st, i)
+							 : sqlite3_column_blob(st, i);
+			int n = sqlite3_column_bytes(st, i);
+			put_varint(b, (uint64_t)n);
+			sb_add(b, p, (size_t)n);
+		}
+	}
+}
+
 int rec_get(const void *p, size_t n, struct sv *row, int ncol)
 {
 	const unsigned char *b = p;

@@ -5,7 +5,9 @@
  * buffers, and audits an inserted ticket with its number and title only:
  * the full values are in the ticket itself and its "import" event.  A file
  * imported in bulk (import.h) leaves inserts to the file's summary row in
- * the audit log; each new ticket still has its "import" event.  For the
+ * the audit log and writes no per-ticket "import" event (the history of
+ * such a ticket begins with its registration time, see ticket_history);
+ * its new tickets reach change_log by bulk capture (sync.h).  For the
  * length of one file the look-ups are remembered and the number counter
  * is moved once per year rather than once per row (struct ticket_import). */
 #include "ticket.h"
@@ -17,6 +19,7 @@
 #include "calendar.h"
 #include "enums.h"
 #include "strbuf.h"
+#include "sync.h"
 #include "ticket_import.h"
 #include "validate.h"
 
@@ -627,6 +630,8 @@ static enum gw_status insert(struct gw *gw, const struct import_row *r, struct p
 	if (assign && (st = take_number(gw, atoi(t->created_at), t->number, err)) != GW_OK)
 		return st;
 	id_new(t->id);
+	const struct ticket_import *ti = state(gw);
+	int bulk = ti && ti->bulk;
 	/* An assigned number is taken only if some ticket already holds it (a
 	 * number typed in by hand past the counter): then the next one. */
 	for (int tries = 0;; tries++) {
@@ -637,7 +642,16 @@ static enum gw_status insert(struct gw *gw, const struct import_row *r, struct p
 		bind_fields(q, t);
 		sqlite3_bind_text(q, 19, gw->office, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 21, now, -1, SQLITE_STATIC);
-		st = db_step_done(gw->db, q, err);
+		if (bulk) {
+			int paused = sync_bulk_pause(gw);
+			st = db_step_done(gw->db, q, err);
+			enum gw_status nst = sync_bulk_note(
+				gw, paused, sqlite3_last_insert_rowid(db_handle(gw->db)), err);
+			if (st == GW_OK)
+				st = nst;
+		} else {
+			st = db_step_done(gw->db, q, err);
+		}
 		if (st != GW_EEXIST || !assign || tries == 1000)
 			break;
 		gw_err_clear(err);
@@ -646,11 +660,10 @@ static enum gw_status insert(struct gw *gw, const struct import_row *r, struct p
 	}
 	if (st != GW_OK || (!assign && (st = bump_seq(gw, t->number, err)) != GW_OK))
 		return st;
+	if (bulk)
+		return GW_OK;   /* the file's summary row audits it (top of file) */
 	if ((st = add_event(gw, t, now, NULL, err)) != GW_OK)
 		return st;
-	const struct ticket_import *ti = state(gw);
-	if (ti && ti->bulk)
-		return GW_OK;   /* the file's summary row audits it */
 	/* Short on purpose: see the top of the file. */
 	struct strbuf j = STRBUF_INIT;
 	int first = 1;
@@ -689,6 +702,10 @@ static enum gw_status update(struct gw *gw, const struct import_row *r, struct p
 			return import_col_fail(err, r, TICKET_C_NUMBER);
 		}
 	}
+	/* The row may be one this file inserted and bulk capture noted: its
+	 * insert must reach change_log before the session records the change. */
+	if (sync_bulk_pending(gw) && (st = sync_flush(gw, err)) != GW_OK)
+		return st;
 	sqlite3_stmt *q = db_stmt(gw->db, Q_TICKET_UPDATE, err);
 	if (!q)
 		return GW_EDB;

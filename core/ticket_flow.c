@@ -858,6 +858,32 @@ enum ticket_grade ticket_overdue(const struct gw *gw, const struct ticket_rec *t
 	return past >= gw->cfg.overdue_red ? TG_RED : past >= gw->cfg.overdue_yellow ? TG_YELLOW : TG_NONE;
 }
 
+static int is_creation(const char *action)
+{
+	return action && (strcmp(action, "import") == 0 || strcmp(action, "register") == 0);
+}
+
+/* A ticket imported in bulk has no creation event (ticket.c): its history
+ * begins with one made from the ticket, at its registration time.  Returns
+ * cb's answer, or -1 when the ticket cannot be read. */
+static int bulk_creation(struct gw *gw, const char *ticket_id, struct ticket_event_rec *e,
+			 int (*cb)(void *ctx, const struct ticket_event_rec *e), void *ctx)
+{
+	struct ticket_rec *t = malloc(sizeof *t);
+	struct gw_err ignored;
+	if (!t || ticket_by_id(gw, ticket_id, t, &ignored) != GW_OK) {
+		free(t);
+		return -1;
+	}
+	memset(e, 0, sizeof *e);
+	snprintf(e->at, sizeof e->at, "%s", t->created_at);
+	snprintf(e->action, sizeof e->action, "import");
+	snprintf(e->office, sizeof e->office, "%s", t->office);
+	snprintf(e->note, sizeof e->note, "%s", gw_tr("批量导入", "imported in bulk"));
+	free(t);
+	return cb(ctx, e) ? 1 : 0;
+}
+
 enum gw_status ticket_events(struct gw *gw, const char *ticket_id,
 			     int (*cb)(void *ctx, const struct ticket_event_rec *e), void *ctx,
 			     struct gw_err *err)
@@ -871,8 +897,13 @@ enum gw_status ticket_events(struct gw *gw, const char *ticket_id,
 		return GW_EDB;
 	}
 	sqlite3_bind_text(st, 1, ticket_id, -1, SQLITE_STATIC);
-	int rc;
+	int rc, seen = 0, stop = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!seen++ && !is_creation((const char *)sqlite3_column_text(st, 2)) &&
+		    (stop = bulk_creation(gw, ticket_id, e, cb, ctx)) != 0) {
+			rc = stop < 0 ? SQLITE_ERROR : SQLITE_DONE;
+			break;
+		}
 		db_col_text(st, 0, e->at, sizeof e->at);
 		db_col_text(st, 1, e->operator_name, sizeof e->operator_name);
 		db_col_text(st, 2, e->action, sizeof e->action);
@@ -887,7 +918,11 @@ enum gw_status ticket_events(struct gw *gw, const char *ticket_id,
 		}
 	}
 	sqlite3_reset(st);
+	if (rc == SQLITE_DONE && !seen && bulk_creation(gw, ticket_id, e, cb, ctx) < 0)
+		rc = SQLITE_ERROR;
 	free(e);
+	if (rc == SQLITE_ERROR && stop < 0)
+		return gw_fail(err, GW_EDB, "读取工单失败", "cannot read the ticket");
 	return rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, gw_tr("工单记录", "ticket history"));
 }
 

@@ -94,6 +94,9 @@
 	X(SYNC_ROW_PARTY_MEMBER, "SELECT * FROM party_member WHERE id = ?1")                    \
 	X(SYNC_ROW_WORKER, "SELECT * FROM worker WHERE id = ?1")                                \
 	X(SYNC_ROW_TICKET, "SELECT * FROM ticket WHERE id = ?1")                                \
+	/* A bulk import's new tickets, written to change_log from the table   \
+	 * (core/sync_bulk.c); columns in declared order, as the session has them. */ \
+	X(SYNC_BULK_TICKET, "SELECT * FROM ticket WHERE rowid BETWEEN ?1 AND ?2")             \
 	X(SYNC_ROW_TICKET_EVENT, "SELECT * FROM ticket_event WHERE id = ?1")                    \
 	X(SYNC_ROW_POINTS, "SELECT * FROM points_ledger WHERE id = ?1")                         \
 	X(SYNC_ROW_STATION, "SELECT * FROM station WHERE id = ?1")                              \

@@ -18,7 +18,9 @@
 #include "config.h"
 #include "gw.h"
 #include "import.h"
+#include "sync.h"
 #include "ticket.h"
+#include "ticket_flow.h"
 
 #include "testutil.h"
 
@@ -87,15 +89,37 @@ static enum gw_status import_file(struct gw *gw, const char *name, int skip_bad,
 	return tu_import_named(gw, name, skip_bad, 0, c);
 }
 
+struct hist {
+	int n;
+	struct ticket_event_rec first;
+};
+
+static int on_event(void *ctx, const struct ticket_event_rec *e)
+{
+	struct hist *h = ctx;
+	if (!h->n++)
+		h->first = *e;
+	return 0;
+}
+
 static void test_bulk_like_small(void **state)
 {
 	(void)state;
 	struct gw *gw = open_fixture("bulk.db");
 	assert_true(write_file("bulk.csv", ROWS, 1, -1, -1) >= IMPORT_BULK_BYTES);
+	struct gw_err e;
+	assert_int_equal(sync_flush(gw, &e), GW_OK);   /* the fixture's own rows */
+	long long logged = tu_count(gw, "SELECT coalesce(sum(changes), 0) FROM change_log");
+	long long audited = tu_count(gw, "SELECT count(*) FROM audit");
 	struct import_counts c;
 	if (import_file(gw, "bulk.csv", 0, &c) != GW_OK)
 		fail_msg("%s", tu_said);
 	assert_int_equal(c.inserted, ROWS);
+	/* Every new ticket is in change_log for the county (bulk capture, one
+	 * entry), beside the audit rows. */
+	assert_int_equal(tu_count(gw, "SELECT changes FROM change_log ORDER BY seq DESC LIMIT 1"), ROWS);
+	assert_int_equal(tu_count(gw, "SELECT sum(changes) FROM change_log") - logged,
+			 ROWS + tu_count(gw, "SELECT count(*) FROM audit") - audited);
 
 	/* The same rows, a few at a time, in files below the threshold. */
 	struct gw *small = open_fixture("small.db");
@@ -135,9 +159,18 @@ static void test_bulk_like_small(void **state)
 				  "WHERE w.phone = '13900000002'"), (ROWS + 4) / 5);
 	assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket WHERE due_on IS NULL"), 0);
 
-	/* Inserts: one "import" event each, no audit row each; the file's
-	 * summary row says so. */
-	assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket_event WHERE action = 'import'"), ROWS);
+	/* Inserts: no event and no audit row each; the file's summary row
+	 * says so, and a ticket's history begins with its registration. */
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket_event"), 0);
+	char id[40];
+	tu_text(gw, "SELECT id FROM ticket WHERE number = 'SC-2025-000008'", id, sizeof id);
+	struct hist h = {0};
+	assert_int_equal(ticket_events(gw, id, on_event, &h, &e), GW_OK);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.first.action, "import");
+	assert_string_equal(h.first.at, "2025-08-08 09:30:00");
+	assert_string_equal(h.first.note, "批量导入");
+
 	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'ticket' AND action = 'insert'"), 0);
 	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'tickets' AND action = 'import' "
 				  "AND new LIKE '%\"inserted\":1100%' AND new LIKE '%\"bulk\":true%'"), 1);
