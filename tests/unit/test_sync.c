@@ -748,6 +748,70 @@ static void test_hard_delete_against_edit(void **state)
 
 /* A long import captured in batches: memory stays bounded and the
  * package still carries each row once. */
+/* Writes a tickets.csv of n rows (about 3.8 KB each, so a thousand are a
+ * bulk file) into path; row dup (0-based, -1 none) repeats row 0's number
+ * with another title; row bad (-1 none) names an unknown grid. */
+static void bulk_file(const char *path, int n, int dup, int bad)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs("编号,标题,描述,类别,来源,网格编码,关联单位,反映人,反映人电话,承办部门,指导员手机,状态,登记时间\n", f);
+	for (int i = 0; i < n; i++) {
+		fprintf(f, "HB-2026-%06d,杭埠第%d号工单%s,", i == dup ? 1 : i + 1, i + 1,
+			i == dup ? "（更正）" : "");
+		for (int k = 0; k < 160; k++)
+			fputs("骑手反映情况属实", f);
+		fprintf(f, ",其他,来访,%s,,张师傅,,,,%s,2026-03-%02d 10:00\n",
+			i == bad ? "SC-HB-NONE" : i % 2 ? "SC-HB-G01" : "SC-HB-G02", i % 3 ? "待受理" : "办理中",
+			1 + i % 28);
+	}
+	fclose(f);
+}
+
+/* A bulk import's tickets travel like any others (bulk capture,
+ * core/sync_bulk.c), including a row the same file changes again; a bulk
+ * import that fails leaves nothing to send. */
+static void test_bulk_import_travels(void **state)
+{
+	(void)state;
+	struct offices o;
+	struct gw_err e;
+	struct import_counts c;
+	struct import_opts opts = {.kind = -1};
+	open_three(&o);
+	grid(o.sc, "SC", "舒城县", "county", "", "");
+	grid(o.sc, "SC-HB", "杭埠镇", "township", "SC", "");
+	grid(o.sc, "SC-HB-G01", "杭埠一网格", "grid", "SC-HB", "region");
+	grid(o.sc, "SC-HB-G02", "杭埠二网格", "grid", "SC-HB", "region");
+	xfer(o.sc, o.hb);
+	char path[512];
+	snprintf(path, sizeof path, "%s/bulk.csv", dir);
+	const char *paths[1] = {path};
+	bulk_file(path, 1200, -1, 1150);
+	char *before = fingerprint(o.hb);
+	assert_int_equal(import_files(o.hb, paths, 1, &opts, &c, &e), GW_EINVAL);
+	char *after = fingerprint(o.hb);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	bulk_file(path, 1200, 700, -1);
+	if (import_files(o.hb, paths, 1, &opts, &c, &e) != GW_OK)
+		fail_msg("bulk import: %s", e.msg);
+	assert_int_equal(c.inserted, 1199);
+	assert_int_equal(c.updated, 1);
+	/* No event for an insert, one for the status the repeated row changed. */
+	assert_int_equal(sql_int(o.hb, "SELECT count(*) FROM ticket_event"), 1);
+	xfer(o.hb, o.sc);
+	assert_same(o.sc, o.hb);
+	assert_int_equal(sql_int(o.sc, "SELECT count(*) FROM ticket"), 1199);
+	assert_int_equal(sql_int(o.sc, "SELECT count(*) FROM ticket WHERE number = 'HB-2026-000001' "
+				       "AND title = '杭埠第701号工单（更正）' AND version = 2"), 1);
+	assert_int_equal(sql_int(o.sc, "SELECT count(*) FROM sync_conflict"), 0);
+	xfer(o.sc, o.cg);
+	assert_same(o.cg, o.hb);
+	close_three(&o);
+}
+
 static void test_flush_batches(void **state)
 {
 	(void)state;
@@ -845,6 +909,7 @@ int main(void)
 		cmocka_unit_test(test_county_owns_grids),
 		cmocka_unit_test(test_hard_delete_against_edit),
 		cmocka_unit_test(test_flush_batches),
+		cmocka_unit_test(test_bulk_import_travels),
 		cmocka_unit_test(test_status),
 	};
 	return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
