@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "db_index.h"
 #include "strbuf.h"
 #include "sync.h"
 
@@ -124,8 +125,16 @@ static void say(const struct import_opts *o, int is_error, const char *zh, const
 	char line[1024];
 	va_list ap;
 	va_start(ap, en);
-	vsnprintf(line, sizeof line, gw_tr(zh, en), ap);
+	int n = vsnprintf(line, sizeof line, gw_tr(zh, en), ap);
 	va_end(ap);
+	if (n >= (int)sizeof line) {
+		/* Too long (a deep path, a long cell): cut before a character,
+		 * never inside one, and mark the cut. */
+		size_t k = sizeof line - sizeof "…";
+		while (k > 0 && ((unsigned char)line[k] & 0xC0) == 0x80)
+			k--;
+		memcpy(line + k, "…", sizeof "…");
+	}
 	o->say(o->ctx, is_error, line);
 }
 
@@ -141,6 +150,15 @@ static void trim_header(const char *s, char *out, size_t outsz)
 		n--;
 	while (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0)
 		n -= 3;
+	if (n >= outsz && outsz > sizeof "…") {
+		/* No column is named this long; the cell is only echoed in "unknown
+		 * column", so cut it before a character, never inside one. */
+		n = outsz - sizeof "…";
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+		snprintf(out, outsz, "%.*s…", (int)n, s);
+		return;
+	}
 	snprintf(out, outsz, "%.*s", (int)n, s);
 }
 
@@ -181,7 +199,7 @@ struct file {
 	size_t nhdr;
 	char **hdr;            /* the file's own header cells, trimmed */
 	int colpos[32];        /* kind column -> file column, -1 when absent */
-	int bulk;              /* at least IMPORT_BULK_BYTES (see import.h) */
+	long long bulk;        /* its size when at least IMPORT_BULK_BYTES, else 0 */
 	struct import_counts n;
 	FILE *rejects;         /* --skip-bad: opened on the first reject */
 	struct csv_writer *rw;
@@ -217,7 +235,8 @@ static enum gw_status file_open(struct file *f, const struct import_opts *o, str
 	if (!f->fp)
 		return gw_fail(err, GW_EIO, "%s: 无法打开文件", "%s: cannot open the file", f->path);
 	struct stat sb;
-	f->bulk = fstat(fileno(f->fp), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= IMPORT_BULK_BYTES;
+	f->bulk = fstat(fileno(f->fp), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= IMPORT_BULK_BYTES
+			  ? (long long)sb.st_size : 0;
 	f->rd = csv_open(f->fp, err);
 	if (!f->rd) {
 		gw_err_prefix(err, "%s", f->path);
@@ -262,7 +281,8 @@ static enum gw_status file_open(struct file *f, const struct import_opts *o, str
 		f->kind = best;
 	}
 	const struct import_kind_ops *ops = kinds[f->kind];
-	f->bulk = f->bulk && hooks[f->kind];   /* only kinds with state honour it */
+	if (!hooks[f->kind])
+		f->bulk = 0;   /* only kinds with state honour it */
 	for (int i = 0; i < ops->ncols; i++)
 		f->colpos[i] = -1;
 	for (size_t j = 0; j < f->nhdr; j++) {
@@ -502,7 +522,7 @@ enum gw_status import_files(struct gw *gw, const char *const *paths, int npaths,
 	if (!files)
 		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
 	enum gw_status st = GW_OK;
-	int fk_off = 0;
+	int fk_off = 0, temp_disk = 0;
 	/* Every header is checked before the first row is written. */
 	for (int i = 0; i < npaths && st == GW_OK; i++) {
 		files[i].path = paths[i];
@@ -523,8 +543,12 @@ enum gw_status import_files(struct gw *gw, const char *const *paths, int npaths,
 		 * out when every file is one. */
 		fk_off = npaths > 0 && !db_in_tx(gw->db);
 		for (int i = 0; i < npaths; i++)
-			fk_off &= files[i].bulk;
+			fk_off &= files[i].bulk > 0;
 		fk_off = fk_off && db_foreign_keys(gw->db, 0, NULL) == GW_OK;
+		/* A bulk file may build indexes (ticket.c): their sorts spill to
+		 * disk, so memory stays level whatever the size of the file. */
+		for (int i = 0; i < npaths && !temp_disk && !db_in_tx(gw->db); i++)
+			temp_disk = files[i].bulk > 0 && db_temp_on_disk(gw->db, 1, NULL) == GW_OK;
 		st = db_begin(gw->db, err);
 	}
 	for (int i = 0; i < npaths && st == GW_OK; i++) {
@@ -570,6 +594,8 @@ enum gw_status import_files(struct gw *gw, const char *const *paths, int npaths,
 	}
 	if (fk_off && db_foreign_keys(gw->db, 1, st == GW_OK ? err : NULL) != GW_OK && st == GW_OK)
 		st = GW_EDB;
+	if (temp_disk)
+		db_temp_on_disk(gw->db, 0, NULL);
 	for (int i = 0; i < npaths; i++) {
 		struct file *f = &files[i];
 		if (st == GW_OK && f->kind >= 0)

@@ -57,9 +57,10 @@ struct import_kind_ops {
  * remembered, counters kept in memory for the file); end writes what it
  * kept (ok = 1) and frees it, or only frees it (ok = 0: the import fails
  * and is rolled back).  Both run inside the import's transaction; a failure
- * of either aborts the import.  bulk: see import_bulk(). */
+ * of either aborts the import.  bulk: the file's size in bytes when it is
+ * imported in bulk (IMPORT_BULK_BYTES or more), else 0. */
 struct import_kind_hooks {
-	enum gw_status (*begin)(struct gw *gw, int bulk, void **state, struct gw_err *err);
+	enum gw_status (*begin)(struct gw *gw, long long bulk, void **state, struct gw_err *err);
 	enum gw_status (*end)(struct gw *gw, void *state, int ok, struct gw_err *err);
 };
 

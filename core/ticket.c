@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "db_index.h"
 #include "enums.h"
 #include "strbuf.h"
 #include "sync.h"
@@ -601,6 +602,15 @@ static enum gw_status find_old(struct gw *gw, const struct import_row *r, const 
 	}
 	if (!p->has[TICKET_C_CREATED])
 		return GW_ENOTFOUND;   /* registered now: cannot be a stored one */
+	/* Matching a numberless row needs the grid index: with the indexes set
+	 * aside, each row would scan the table, so they are built now. */
+	struct ticket_import *ti = state(gw);
+	if (ti && ti->indexes) {
+		enum gw_status s = db_index_restore(gw->db, ti->indexes, err);
+		ti->indexes = NULL;
+		if (s != GW_OK)
+			return s;
+	}
 	sqlite3_stmt *st = db_stmt(gw->db, Q_TICKET_MATCH, err);
 	if (!st)
 		return GW_EDB;
@@ -779,15 +789,44 @@ static enum gw_status ticket_export(struct gw *gw, struct csv_writer *w, struct 
 	return rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, "export");
 }
 
-static enum gw_status ticket_import_begin(struct gw *gw, int bulk, void **out, struct gw_err *err)
+/* Bytes a ticket takes in a typical tickets.csv, to tell from a file's size
+ * about how many rows it holds. */
+#define CSV_TICKET_BYTES 256
+
+static enum gw_status ticket_import_begin(struct gw *gw, long long bulk, void **out,
+					  struct gw_err *err)
 {
-	return (*out = ticket_import_new(gw, bulk, err)) ? GW_OK : (err ? err->code : GW_ENOMEM);
+	*out = NULL;
+	struct ticket_import *ti = ticket_import_new(gw, bulk > 0, err);
+	if (!ti)
+		return err ? err->code : GW_ENOMEM;
+	*out = ti;
+	if (!bulk)
+		return GW_OK;
+	/* A file that at least doubles the table: its secondary indexes are
+	 * built after the rows rather than kept up to date (db_index.c);
+	 * building them costs a scan of the whole table, so a file small
+	 * beside the table keeps them. */
+	long long rows = db_table_rows(gw->db, Q_TICKET_MAX_ROWID, err);
+	if (rows >= 0 && bulk / CSV_TICKET_BYTES >= rows &&
+	    !(ti->indexes = db_index_drop(gw->db, "ticket", err)))
+		rows = -1;
+	if (rows < 0) {
+		ticket_import_free(ti);
+		*out = NULL;
+		return err ? err->code : GW_EDB;
+	}
+	return GW_OK;
 }
 
 static enum gw_status ticket_import_end(struct gw *gw, void *p, int ok, struct gw_err *err)
 {
 	struct ticket_import *ti = p;
 	enum gw_status st = ti && ok ? seq_flush(gw, ti, err) : GW_OK;
+	if (ti && ok && st == GW_OK && ti->indexes) {
+		st = db_index_restore(gw->db, ti->indexes, err);
+		ti->indexes = NULL;
+	}
 	ticket_import_free(ti);
 	return st;
 }

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db_index.h"
 #include "enums.h"
 #include "ticket.h"
 
@@ -196,6 +197,7 @@ void ticket_import_free(struct ticket_import *ti)
 		free(ti->refs->slot[0]);
 		free(ti->refs);
 	}
+	db_index_forget(ti->indexes);
 	free(ti);
 }
 

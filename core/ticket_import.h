@@ -24,6 +24,7 @@ struct ticket_import {
 		long long last;
 	} seq[TICKET_SEQ_YEARS];
 	struct ticket_refs *refs;
+	struct db_index_set *indexes;   /* set aside for this file (ticket.c) */
 };
 
 /* The state of one file.  For a bulk file the keys and ids of every

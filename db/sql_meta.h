@@ -4,6 +4,9 @@
 
 #define SQL_META(X)                                                          \
 	X(META_GET, "SELECT value FROM meta WHERE key = ?1")                 \
+	/* Indexes made by CREATE INDEX (sql NOT NULL), for db_index_drop. */ \
+	X(DB_TABLE_INDEXES, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' " \
+			    "AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY name") \
 	X(META_SET, "INSERT INTO meta(key, value) VALUES (?1, ?2) "          \
 		    "ON CONFLICT(key) DO UPDATE SET value = excluded.value")  \
 	X(OFFICE_UPSERT, "INSERT INTO office(code, name, created_at) VALUES (?1, ?2, ?3) " \

@@ -102,11 +102,25 @@ static int on_event(void *ctx, const struct ticket_event_rec *e)
 	return 0;
 }
 
+/* The ticket table's indexes, by name and definition: a bulk file sets
+ * the secondary ones aside and builds them again (db/db_index.c). */
+#define TICKET_INDEXES                                                           \
+	"SELECT group_concat(name || ':' || coalesce(sql, ''), '|') FROM (SELECT name, sql " \
+	"FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'ticket' ORDER BY name)"
+
+static void assert_indexes_back(struct gw *gw, const char *before)
+{
+	assert_string_equal(tu_q_text(gw, TICKET_INDEXES), before);
+	assert_non_null(strstr(before, "ticket_grid"));
+	assert_string_equal(tu_q_text(gw, "PRAGMA integrity_check"), "ok");
+}
+
 static void test_bulk_like_small(void **state)
 {
 	(void)state;
 	struct gw *gw = open_fixture("bulk.db");
 	assert_true(write_file("bulk.csv", ROWS, 1, -1, -1) >= IMPORT_BULK_BYTES);
+	char *indexes = strdup(tu_q_text(gw, TICKET_INDEXES));
 	struct gw_err e;
 	assert_int_equal(sync_flush(gw, &e), GW_OK);   /* the fixture's own rows */
 	long long logged = tu_count(gw, "SELECT coalesce(sum(changes), 0) FROM change_log");
@@ -115,6 +129,8 @@ static void test_bulk_like_small(void **state)
 	if (import_file(gw, "bulk.csv", 0, &c) != GW_OK)
 		fail_msg("%s", tu_said);
 	assert_int_equal(c.inserted, ROWS);
+	assert_indexes_back(gw, indexes);
+	free(indexes);
 	/* Every new ticket is in change_log for the county (bulk capture, one
 	 * entry), beside the audit rows. */
 	assert_int_equal(tu_count(gw, "SELECT changes FROM change_log ORDER BY seq DESC LIMIT 1"), ROWS);
@@ -209,9 +225,12 @@ static void test_bulk_bad_row(void **state)
 	(void)state;
 	struct gw *gw = open_fixture("bad.db");
 	long long audits = tu_count(gw, "SELECT count(*) FROM audit");
+	char *indexes = strdup(tu_q_text(gw, TICKET_INDEXES));
 	write_file("bulk.csv", ROWS, 1, 700, -1);
 	struct import_counts c;
 	assert_int_equal(import_file(gw, "bulk.csv", 0, &c), GW_EINVAL);
+	assert_indexes_back(gw, indexes);
+	free(indexes);
 	assert_non_null(strstr(tu_said, "bulk.csv:702: 指导员手机: 没有手机号为 13700000000 的指导员"));
 	assert_int_equal(c.rejected, 1);
 	assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket"), 0);
@@ -271,8 +290,13 @@ static void test_bulk_numbers_taken_after(void **state)
 	put_row(f, 5, 0, -1, "（未编号）");
 	put_row(f, 6, 0, -1, "（未编号）");
 	fclose(f);
+	/* Numberless rows are matched through the grid index: it is built
+	 * again at the first of them. */
+	char *indexes = strdup(tu_q_text(gw, TICKET_INDEXES));
 	struct import_counts c;
 	assert_int_equal(import_file(gw, "bulk.csv", 0, &c), GW_OK);
+	assert_indexes_back(gw, indexes);
+	free(indexes);
 	assert_int_equal(c.inserted, ROWS + 2);
 	assert_string_equal(tu_q_text(gw, "SELECT title FROM ticket WHERE number = 'SC-2025-001101'"),
 			    "第6号工单：路灯损坏（未编号）");
