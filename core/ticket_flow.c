@@ -1,5 +1,7 @@
-/* ticket_flow.c - the ticket workflow: registration, moves, history,
- * departments, instructor, supervision grades, merging and points.
+/* ticket_flow.c - the ticket workflow's moves: the state machine and its
+ * labels, registration, the moves with their history events, departments,
+ * instructor, merging and points.  The read side (finding, grades,
+ * history, lists) is in ticket_query.c.
  *
  * Registration goes through the tickets.csv row handler (import_one) with
  * a number taken from the office's counter in the same transaction, so a
@@ -22,17 +24,14 @@
 #include "import.h"
 #include "instructor.h"
 #include "strbuf.h"
+#include "ticket_flow_int.h"
 #include "validate.h"
 #include "worker.h"
 
-/* The contract's states, in its order. */
-enum { ST_NEW, ST_ACCEPTED, ST_IN_PROGRESS, ST_ON_HOLD, ST_RESOLVED, ST_CLOSED, ST_RETURNED,
-       ST_COUNT };
+/* The stored status of each state. */
 static const char *const state_en[ST_COUNT] = {"new", "accepted", "in_progress", "on_hold",
 					       "resolved", "closed", "returned"};
-#define BIT(s) (1u << (s))
 #define ALL_STATES (BIT(ST_COUNT) - 1u)
-#define RUNNING (BIT(ST_NEW) | BIT(ST_ACCEPTED) | BIT(ST_IN_PROGRESS) | BIT(ST_RETURNED))
 
 static const struct {
 	const char *en, *zh;
@@ -66,7 +65,7 @@ static unsigned from_states(enum ticket_action a)
 	return 0;
 }
 
-static int state_of(const char *status)
+int tf_state_of(const char *status)
 {
 	for (int i = 0; i < ST_COUNT; i++)
 		if (strcmp(status, state_en[i]) == 0)
@@ -100,7 +99,7 @@ const char *ticket_event_label(const char *action)
 
 unsigned ticket_allowed(const char *status)
 {
-	int s = state_of(status);
+	int s = tf_state_of(status);
 	unsigned mask = 0;
 	for (int a = 0; s >= 0 && a < TA_COUNT; a++)
 		if (from_states((enum ticket_action)a) & BIT(s))
@@ -139,41 +138,8 @@ static enum gw_status refuse(const struct ticket_rec *t, enum ticket_action a, s
 
 /* ---- look-ups ------------------------------------------------------------------- */
 
-static int is_hex_id(const char *s)
-{
-	size_t n = strlen(s);
-	if (n != GW_ID_LEN)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
-			return 0;
-	return 1;
-}
-
-enum gw_status ticket_find(struct gw *gw, const char *key, struct ticket_rec *out,
-			   struct gw_err *err)
-{
-	char k[TICKET_NUMBER_MAX * 4 + 1];
-	if (!key || valid_text(key, TICKET_NUMBER_MAX, 1, 0, k, sizeof k, NULL) != GW_OK)
-		return gw_fail(err, GW_EINVAL, "请给出工单编号", "give a ticket number");
-	enum gw_status st = ticket_by_number(gw, k, out, err);
-	if (st != GW_ENOTFOUND)
-		return st;
-	char up[sizeof k];
-	size_t i;
-	for (i = 0; k[i]; i++)
-		up[i] = (k[i] >= 'a' && k[i] <= 'z') ? (char)(k[i] - 32) : k[i];
-	up[i] = '\0';
-	if (strcmp(up, k) != 0 && (st = ticket_by_number(gw, up, out, err)) != GW_ENOTFOUND)
-		return st;
-	if (is_hex_id(k) && (st = ticket_by_id(gw, k, out, err)) != GW_ENOTFOUND)
-		return st;
-	return gw_fail(err, GW_ENOTFOUND, "没有编号为“%s”的工单", "no ticket numbered '%s'", k);
-}
-
-/* A configured department's name into out; GW_EINVAL naming the choices. */
-static enum gw_status check_department(struct gw *gw, const char *name, char out[96],
-				       struct gw_err *err)
+enum gw_status tf_check_department(struct gw *gw, const char *name, char out[96],
+				   struct gw_err *err)
 {
 	if (valid_text(name, 40, 1, 0, out, 96, err) != GW_OK) {
 		gw_err_prefix(err, "%s", gw_tr("承办部门", "department"));
@@ -241,14 +207,6 @@ static enum gw_status responsible_instructor(struct gw *gw, const struct ticket_
 
 /* ---- writes --------------------------------------------------------------------- */
 
-static void bind_or_null(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s && s[0])
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 static enum gw_status add_event(struct gw *gw, const char *ticket_id, const char *now,
 				const char *action, const char *from, const char *to,
 				const char *department, const char *note, struct gw_err *err)
@@ -263,9 +221,9 @@ static enum gw_status add_event(struct gw *gw, const char *ticket_id, const char
 	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, gw->operator_name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, action, -1, SQLITE_STATIC);
-	bind_or_null(st, 6, from);
-	bind_or_null(st, 7, to);
-	bind_or_null(st, 8, department);
+	tf_bind_or_null(st, 6, from);
+	tf_bind_or_null(st, 7, to);
+	tf_bind_or_null(st, 8, department);
 	sqlite3_bind_text(st, 9, note ? note : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 10, gw->office, -1, SQLITE_STATIC);
 	return db_step_done(gw->db, st, err);
@@ -281,16 +239,16 @@ static enum gw_status store(struct gw *gw, const struct ticket_rec *old, const s
 	sqlite3_bind_text(st, 1, old->id, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, old->version);
 	sqlite3_bind_text(st, 3, t->status, -1, SQLITE_STATIC);
-	bind_or_null(st, 4, t->department);
-	bind_or_null(st, 5, t->hold_since);
+	tf_bind_or_null(st, 4, t->department);
+	tf_bind_or_null(st, 5, t->hold_since);
 	sqlite3_bind_int(st, 6, t->held_days);
-	bind_or_null(st, 7, t->due_on);
-	bind_or_null(st, 8, t->resolved_at);
-	bind_or_null(st, 9, t->closed_at);
+	tf_bind_or_null(st, 7, t->due_on);
+	tf_bind_or_null(st, 8, t->resolved_at);
+	tf_bind_or_null(st, 9, t->closed_at);
 	if (t->satisfaction)
 		sqlite3_bind_int(st, 10, t->satisfaction);
-	bind_or_null(st, 11, t->duplicate_of);
-	bind_or_null(st, 12, t->instructor_id);
+	tf_bind_or_null(st, 11, t->duplicate_of);
+	tf_bind_or_null(st, 12, t->instructor_id);
 	sqlite3_bind_text(st, 13, now, -1, SQLITE_STATIC);
 	enum gw_status s = db_step_done(gw->db, st, err);
 	if (s == GW_OK && sqlite3_changes(db_handle(gw->db)) != 1)
@@ -559,7 +517,7 @@ static enum gw_status resume_state(struct gw *gw, const struct ticket_rec *t, ch
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(gw->db, err, "ticket");
-	int s = state_of(out);
+	int s = tf_state_of(out);
 	if (s != ST_ACCEPTED && s != ST_IN_PROGRESS)   /* held by an import */
 		snprintf(out, 16, "%s", t->department[0] ? "in_progress" : "new");
 	return GW_OK;
@@ -648,7 +606,7 @@ static enum gw_status prepare(struct gw *gw, const struct ticket_rec *old, struc
 	switch (m->action) {
 	case TA_ACCEPT:
 		if (!valid_blank(m->department)) {
-			if ((st = check_department(gw, m->department, t->department, err)) != GW_OK)
+			if ((st = tf_check_department(gw, m->department, t->department, err)) != GW_OK)
 				return st;
 		} else if (!t->department[0]) {
 			return gw_fail(err, GW_EINVAL, "受理须指明承办部门", "name the department that signs for it");
@@ -717,7 +675,7 @@ static enum gw_status prepare(struct gw *gw, const struct ticket_rec *old, struc
 	case TA_TRANSFER:
 		if (valid_blank(m->department))
 			return gw_fail(err, GW_EINVAL, "流转须指明新的承办部门", "name the department to transfer to");
-		if ((st = check_department(gw, m->department, s->department, err)) != GW_OK ||
+		if ((st = tf_check_department(gw, m->department, s->department, err)) != GW_OK ||
 		    (st = check_note(m->note, 1, s->note, sizeof s->note, "流转原因", "reason", err)) != GW_OK)
 			return st;
 		if (strcmp(s->department, old->department) == 0)
@@ -740,7 +698,7 @@ static enum gw_status prepare(struct gw *gw, const struct ticket_rec *old, struc
 		if (valid_blank(m->department))
 			return gw_fail(err, GW_EINVAL, "请指明协办部门", "name the supporting department");
 		if (m->action == TA_SUPPORT_ADD &&
-		    (st = check_department(gw, m->department, s->department, err)) != GW_OK)
+		    (st = tf_check_department(gw, m->department, s->department, err)) != GW_OK)
 			return st;
 		if (m->action == TA_SUPPORT_REMOVE)
 			snprintf(s->department, sizeof s->department, "%s", m->department);
@@ -828,187 +786,5 @@ fail:
 	db_rollback(gw->db);
 done:
 	free(w);
-	return st;
-}
-
-/* ---- supervision, history, lists ------------------------------------------------ */
-
-const char *ticket_grade_en(enum ticket_grade g)
-{
-	return g == TG_RED ? "red" : g == TG_YELLOW ? "yellow" : "none";
-}
-
-const char *ticket_grade_zh(enum ticket_grade g)
-{
-	return g == TG_RED ? "红牌" : g == TG_YELLOW ? "黄牌" : "无";
-}
-
-enum ticket_grade ticket_overdue(const struct gw *gw, const struct ticket_rec *t, const char *today,
-				 int *days)
-{
-	int s = state_of(t->status), past = 0;
-	if (s >= 0 && (RUNNING & BIT(s)) && t->due_on[0] && !t->deleted)
-		past = calendar_workdays_between(&gw->cfg, t->due_on, today);
-	if (past < 0)
-		past = 0;
-	if (days)
-		*days = past;
-	if (past < 1)
-		return TG_NONE;
-	return past >= gw->cfg.overdue_red ? TG_RED : past >= gw->cfg.overdue_yellow ? TG_YELLOW : TG_NONE;
-}
-
-static int is_creation(const char *action)
-{
-	return action && (strcmp(action, "import") == 0 || strcmp(action, "register") == 0);
-}
-
-/* A ticket imported in bulk has no creation event (ticket.c): its history
- * begins with one made from the ticket, at its registration time.  Returns
- * cb's answer, or -1 when the ticket cannot be read. */
-static int bulk_creation(struct gw *gw, const char *ticket_id, struct ticket_event_rec *e,
-			 int (*cb)(void *ctx, const struct ticket_event_rec *e), void *ctx)
-{
-	struct ticket_rec *t = malloc(sizeof *t);
-	struct gw_err ignored;
-	if (!t || ticket_by_id(gw, ticket_id, t, &ignored) != GW_OK) {
-		free(t);
-		return -1;
-	}
-	memset(e, 0, sizeof *e);
-	snprintf(e->at, sizeof e->at, "%s", t->created_at);
-	snprintf(e->action, sizeof e->action, "import");
-	snprintf(e->office, sizeof e->office, "%s", t->office);
-	snprintf(e->note, sizeof e->note, "%s", gw_tr("批量导入", "imported in bulk"));
-	free(t);
-	return cb(ctx, e) ? 1 : 0;
-}
-
-enum gw_status ticket_events(struct gw *gw, const char *ticket_id,
-			     int (*cb)(void *ctx, const struct ticket_event_rec *e), void *ctx,
-			     struct gw_err *err)
-{
-	struct ticket_event_rec *e = malloc(sizeof *e);
-	if (!e)
-		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
-	sqlite3_stmt *st = db_stmt(gw->db, Q_TF_EVENTS, err);
-	if (!st) {
-		free(e);
-		return GW_EDB;
-	}
-	sqlite3_bind_text(st, 1, ticket_id, -1, SQLITE_STATIC);
-	int rc, seen = 0, stop = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!seen++ && !is_creation((const char *)sqlite3_column_text(st, 2)) &&
-		    (stop = bulk_creation(gw, ticket_id, e, cb, ctx)) != 0) {
-			rc = stop < 0 ? SQLITE_ERROR : SQLITE_DONE;
-			break;
-		}
-		db_col_text(st, 0, e->at, sizeof e->at);
-		db_col_text(st, 1, e->operator_name, sizeof e->operator_name);
-		db_col_text(st, 2, e->action, sizeof e->action);
-		db_col_text(st, 3, e->from, sizeof e->from);
-		db_col_text(st, 4, e->to, sizeof e->to);
-		db_col_text(st, 5, e->department, sizeof e->department);
-		db_col_text(st, 6, e->note, sizeof e->note);
-		db_col_text(st, 7, e->office, sizeof e->office);
-		if (cb(ctx, e)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE && !seen && bulk_creation(gw, ticket_id, e, cb, ctx) < 0)
-		rc = SQLITE_ERROR;
-	free(e);
-	if (rc == SQLITE_ERROR && stop < 0)
-		return gw_fail(err, GW_EDB, "读取工单失败", "cannot read the ticket");
-	return rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, gw_tr("工单记录", "ticket history"));
-}
-
-enum gw_status ticket_supporting(struct gw *gw, const char *ticket_id,
-				 int (*cb)(void *ctx, const char *department), void *ctx,
-				 struct gw_err *err)
-{
-	sqlite3_stmt *st = db_stmt(gw->db, Q_TF_SUPPORT_LIST, err);
-	if (!st)
-		return GW_EDB;
-	sqlite3_bind_text(st, 1, ticket_id, -1, SQLITE_STATIC);
-	int rc;
-	char d[96];
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		db_col_text(st, 0, d, sizeof d);
-		if (cb(ctx, d)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, gw_tr("协办部门", "supporting departments"));
-}
-
-enum gw_status ticket_list(struct gw *gw, const struct ticket_filter *f,
-			   int (*cb)(void *ctx, const struct ticket_rec *t), void *ctx, int *more,
-			   struct gw_err *err)
-{
-	char grid_id[GW_ID_LEN + 1] = "", dept[96] = "", today[11];
-	const char *status = NULL;
-	enum gw_status st;
-	if (more)
-		*more = 0;
-	if (!valid_blank(f->status)) {
-		int k = enum_parse(EN_TICKET_STATUS, f->status);
-		if (k < 0)
-			return gw_fail(err, GW_EINVAL, "“%s”不是有效的状态，可选：%s", "'%s' is not a status; one of: %s",
-				       f->status, enum_choices(EN_TICKET_STATUS));
-		status = enum_en(EN_TICKET_STATUS, k);
-	}
-	if (!valid_blank(f->grid_code)) {
-		struct grid_rec g;
-		if ((st = grid_by_code(gw, f->grid_code, &g, err)) != GW_OK)
-			return st == GW_ENOTFOUND ? GW_EINVAL : st;
-		memcpy(grid_id, g.id, sizeof grid_id);
-	}
-	if (!valid_blank(f->department) && (st = check_department(gw, f->department, dept, err)) != GW_OK)
-		return st;
-	clock_today(today);
-	struct ticket_rec *t = malloc(sizeof *t);
-	if (!t)
-		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
-	sqlite3_stmt *q = db_stmt(gw->db, Q_TF_LIST, err);
-	if (!q) {
-		free(t);
-		return GW_EDB;
-	}
-	bind_or_null(q, 1, grid_id);
-	bind_or_null(q, 2, status);
-	bind_or_null(q, 3, dept);
-	sqlite3_bind_int(q, 4, f->overdue != 0);
-	sqlite3_bind_text(q, 5, today, -1, SQLITE_STATIC);
-	bind_or_null(q, 6, valid_blank(f->after) ? NULL : f->after);
-	int rc, n = 0;
-	st = GW_OK;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		char id[GW_ID_LEN + 1];
-		db_col_text(q, 0, id, sizeof id);
-		if ((st = ticket_by_id(gw, id, t, err)) != GW_OK)
-			break;
-		int days;
-		ticket_overdue(gw, t, today, &days);
-		if (f->overdue && days < 1)
-			continue;   /* past the date, but only over days off */
-		if (f->limit > 0 && n == f->limit) {
-			if (more)
-				*more = 1;
-			break;
-		}
-		n++;
-		if (cb(ctx, t))
-			break;
-	}
-	if (st == GW_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
-		st = db_fail(gw->db, err, gw_tr("工单列表", "ticket list"));
-	sqlite3_reset(q);
-	free(t);
 	return st;
 }
