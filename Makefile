@@ -177,6 +177,7 @@ concurrency: all
 
 bench: all
 	@tests/bench/run.sh
+	@tests/bench/tui_bench.sh
 
 clean:
 	rm -rf build gridwork

@@ -733,6 +733,45 @@ enum gw_status search_find(struct gw *gw, const char *query, const struct search
 	return st;
 }
 
+enum gw_status search_ids(struct gw *gw, const char *query, enum search_kind kind, int limit,
+			  char (**ids)[GW_ID_LEN + 1], int *n, int *more, struct gw_err *err)
+{
+	*ids = NULL;
+	*n = *more = 0;
+	if ((unsigned)kind >= SK_COUNT || limit < 1 || limit > SEARCH_LIMIT_MAX)
+		return gw_fail(err, GW_EUSAGE, "查找参数无效", "invalid search options");
+	struct query *q = malloc(sizeof *q);
+	if (!q)
+		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
+	enum gw_status st = parse_query(query, q, err);
+	if (st == GW_OK)
+		catch_up(gw);
+	struct search_list l = {0}, tmp = {0};
+	struct collect c = {.limit = limit};
+	if (st == GW_OK)
+		st = find_kind(gw, kind, q, &c, &l, &tmp, err);
+	if (st == GW_OK) {
+		if (c.n > 1)
+			qsort(c.v, (size_t)c.n, sizeof *c.v, cand_cmp);
+		int k = c.n > limit ? limit : c.n;
+		*ids = malloc((size_t)(k ? k : 1) * sizeof **ids);
+		if (!*ids) {
+			st = gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
+		} else {
+			for (int i = 0; i < k; i++)
+				memcpy((*ids)[i], c.v[i].id, sizeof (*ids)[i]);
+			*n = k;
+			*more = k < c.n;
+		}
+	}
+	free(c.v);
+	free(c.slot);
+	search_list_free(&l);
+	search_list_free(&tmp);
+	free(q);
+	return st;
+}
+
 void search_result_free(struct search_result *r)
 {
 	if (!r)

@@ -313,11 +313,14 @@ static const char migration_2[] =
 
 /* Migration 3: the office-to-office exchange (db/schema_sync.c). */
 extern const char migration_sync[];
+/* Migration 4: indexes for the workbench's pages (db/schema_index.c). */
+extern const char migration_index[];
 
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
 	migration_sync,
+	migration_index,
 };
 
 int schema_count(void)

@@ -7,6 +7,12 @@
 #ifndef GW_SQL_TICKET_FLOW_H
 #define GW_SQL_TICKET_FLOW_H
 
+/* TF_LIST's conditions besides the grid node. */
+#define TF_LIST_WHERE                                                                     \
+	"t.deleted = 0 AND (?2 IS NULL OR t.status = ?2) AND (?3 IS NULL OR t.department = ?3) " \
+	"AND (?4 = 0 OR (t.status IN ('new','accepted','in_progress','returned') "          \
+	"AND t.due_on < ?5)) AND (?6 IS NULL OR t.number > ?6)"
+
 #define SQL_TICKET_FLOW(X)                                                                  \
 	/* Optimistic: matches nothing when someone changed the ticket meanwhile. */        \
 	X(TF_UPDATE, "UPDATE ticket SET status = ?3, department = ?4, hold_since = ?5, "      \
@@ -44,13 +50,15 @@
 			    "ticket_id, operator, office) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
 	/* ?1 grid id (the node and everything under it; NULL: all), ?2 status,     \
 	 * ?3 lead department, ?4 overdue only (past due and running: the caller    \
-	 * counts working days), ?5 today, ?6 after this number (keyset paging). */ \
+	 * counts working days), ?5 today, ?6 after this number (keyset paging).    \
+	 * Column 0 the id.  Two halves, of which ?1 leaves one: the whole county   \
+	 * in the number's index order, or the node's tickets through ticket_grid,  \
+	 * sorted (with "?1 IS NULL OR grid_id IN ..." no index served the node,    \
+	 * and one grid of a million tickets took 600 ms instead of 7). */         \
 	X(TF_LIST, "WITH RECURSIVE s(id) AS (SELECT ?1 UNION ALL "                             \
 		   "SELECT g.id FROM grid g JOIN s ON g.parent_id = s.id) "                    \
-		   "SELECT t.id FROM ticket t WHERE t.deleted = 0 "                            \
-		   "AND (?1 IS NULL OR t.grid_id IN (SELECT id FROM s)) "                     \
-		   "AND (?2 IS NULL OR t.status = ?2) AND (?3 IS NULL OR t.department = ?3) " \
-		   "AND (?4 = 0 OR (t.status IN ('new','accepted','in_progress','returned') " \
-		   "AND t.due_on < ?5)) AND (?6 IS NULL OR t.number > ?6) ORDER BY t.number")
+		   "SELECT t.id, t.number FROM ticket t WHERE ?1 IS NULL AND " TF_LIST_WHERE   \
+		   " UNION ALL SELECT t.id, t.number FROM ticket t "                           \
+		   "WHERE t.grid_id IN (SELECT id FROM s) AND " TF_LIST_WHERE " ORDER BY 2")
 
 #endif

@@ -13,14 +13,18 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "app.h"
 #include "cli.h"
 #include "dashboard.h"
+#include "db_tune.h"
 #include "desk.h"
 #include "dialog.h"
 #include "form.h"
+#include "listscr.h"
 #include "lookup.h"
 #include "syncscr.h"
 #include "width.h"
@@ -505,13 +509,96 @@ static int read_key(struct app *a)
 	return r == KEY_CODE_YES ? KC((int)wc) : (int)wc;
 }
 
-static void trace_frame(struct app *a, int key)
+/* ---- the timing trace ($GRIDWORK_TRACE) ------------------------------- */
+
+/* When the process started, as near as the program can tell: set before
+ * main() runs, after the dynamic loader, so the first-screen figure covers
+ * opening the database, the first screen's queries and the first draw. */
+static struct timespec process_start;
+
+__attribute__((constructor)) static void note_process_start(void)
+{
+	clock_gettime(CLOCK_MONOTONIC, &process_start);
+}
+
+static double ms_between(const struct timespec *t0, const struct timespec *t1)
+{
+	return (double)(t1->tv_sec - t0->tv_sec) * 1e3 + (double)(t1->tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+static double ms_since(const struct timespec *t0)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return ms_between(t0, &now);
+}
+
+/* The wall clock and the process's CPU time at one moment: on a shared
+ * machine the CPU time shows what the program itself spent. */
+struct trace_mark {
+	struct timespec wall, cpu;
+};
+
+static void trace_mark(struct trace_mark *m)
+{
+	clock_gettime(CLOCK_MONOTONIC, &m->wall);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &m->cpu);
+}
+
+/* One line per frame drawn for a key, and one for the first screen (the
+ * screen tests count the lines to know a key has been handled, so there is
+ * never any other line).  The first: "frame 0 key start ms T open O cpu
+ * C", T and O the milliseconds from the process start to the first screen
+ * drawn and to the database opened, C the CPU milliseconds the process had
+ * used by then; then "frame N key K ms T cpu C", T and C from reading the
+ * key to its frame drawn.  Off, it costs one test of a pointer. */
+static void trace_start(struct app *a, double open_ms)
+{
+	if (!a->trace)
+		return;
+	struct timespec cpu;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+	fprintf(a->trace, "frame 0 key start ms %.3f open %.3f cpu %.3f\n", ms_since(&process_start),
+		open_ms, (double)cpu.tv_sec * 1e3 + (double)cpu.tv_nsec / 1e6);
+	fflush(a->trace);
+}
+
+static void trace_frame(struct app *a, int key, const struct trace_mark *t0)
 {
 	char name[24];
 	if (!a->trace)
 		return;
-	fprintf(a->trace, "frame %lu key %s\n", a->frame, key ? key_label(key, name, sizeof name) : "start");
+	/* A character typed (a hanzi of the filter) as itself; keys by name. */
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	size_t len;
+	if (KEY_IS_CODE(key) || key <= ' ' || key == 127 ||
+	    (len = wcrtomb(name, (wchar_t)key, &ps)) == (size_t)-1)
+		key_label(key, name, sizeof name);
+	else
+		name[len] = '\0';
+	struct trace_mark t1;
+	trace_mark(&t1);
+	fprintf(a->trace, "frame %lu key %s ms %.3f cpu %.3f\n", a->frame, name,
+		ms_between(&t0->wall, &t1.wall), ms_between(&t0->cpu, &t1.cpu));
 	fflush(a->trace);
+}
+
+/* ---- work between keys ------------------------------------------------ */
+
+static int idle_busy(struct app *a)
+{
+	return dashboard_busy(a) || listscr_busy(a) || grids_busy(a);
+}
+
+/* One step of whatever waits; each gives way to a key pressed meanwhile. */
+static unsigned idle_step(struct app *a)
+{
+	if (dashboard_busy(a))
+		return dashboard_step(a);
+	if (listscr_busy(a))
+		return listscr_step(a);
+	return grids_step(a);
 }
 
 /* ---- start and stop --------------------------------------------------- */
@@ -535,6 +622,12 @@ int tui_main(struct cli *c)
 	struct gw *gw = cli_open(c, &status);
 	if (!gw)
 		return status;
+	double open_ms = ms_since(&process_start);
+	/* The importer's page cache would make browsing a million tickets
+	 * resident at 80 MiB; the screens need a few MiB of it. */
+	struct gw_err tune_err;
+	if (db_tune_interactive(gw->db, &tune_err) != GW_OK)
+		cli_error("%s", tune_err.msg);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		cli_error("%s", gw_tr("全屏界面需要在终端中运行（子命令见 gridwork --help）",
 				      "the full-screen interface needs a terminal (gridwork --help lists the subcommands)"));
@@ -577,17 +670,22 @@ int tui_main(struct cli *c)
 
 	erase();
 	draw(&a, CH_ALL);
-	trace_frame(&a, 0);
+	trace_start(&a, open_ms);
 	while (!a.quit) {
-		/* Work between keys (the dashboard computes in steps): a key
-		 * is only looked for, and a step done when none waits. */
-		int busy = dashboard_busy(&a);
+		/* Work between keys (the dashboard computes in steps, a list
+		 * sorts, the grid tree counts): a key is only looked for, and a
+		 * step done when none waits. */
+		int busy = idle_busy(&a);
 		timeout(busy ? 0 : -1);
 		int key = read_key(&a);
+		struct trace_mark t0;
+		memset(&t0, 0, sizeof t0);
+		if (a.trace)
+			trace_mark(&t0);
 		if (!key) {
 			if (busy) {
 				a.read_errors = 0;   /* no key is not an error here */
-				draw(&a, dashboard_step(&a));
+				draw(&a, idle_step(&a));
 			}
 			continue;
 		}
@@ -598,7 +696,7 @@ int tui_main(struct cli *c)
 			erase();
 		draw(&a, ch);
 		a.frame++;
-		trace_frame(&a, key);
+		trace_frame(&a, key, &t0);
 	}
 
 	endwin();

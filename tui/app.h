@@ -108,6 +108,10 @@ struct screen_ops {
 };
 
 extern const struct screen_ops screen_grids_ops;
+/* Whether the grid screen's counts are still to come, which grids_step
+ * reads between keys (giving way to any key); grids_step returns CH_*. */
+int grids_busy(struct app *a);
+unsigned grids_step(struct app *a);
 extern const struct screen_ops screen_instructors_ops, screen_tickets_ops, screen_orgs_ops,
 	screen_workers_ops, screen_stations_ops;
 

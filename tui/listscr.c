@@ -1,5 +1,6 @@
 /* listscr.c - the list screens' engine (see listscr.h). */
 #include "listscr.h"
+#include "listscr_int.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,9 +12,8 @@
 #include "form.h"
 #include "width.h"
 
-/* Rows the window holds, and fetches at a time. */
+/* Rows the window holds (fetched LIST_CHUNK_ROWS at a time). */
 #define WINDOW_ROWS 240
-#define CHUNK_ROWS 60
 
 /* Wide terminals put the detail on the right, narrow ones below. */
 #define DETAIL_RIGHT_MIN_COLS 120
@@ -111,7 +111,7 @@ static void report(struct app *a, const struct gw_err *err)
 }
 
 /* The selected record's detail, read when the selection moved to another. */
-static void load_detail(struct app *a, struct listscr *s, int force)
+void listscr_detail(struct app *a, struct listscr *s, int force)
 {
 	const struct list_row *r = listscr_selected(s);
 	if (!r) {
@@ -127,32 +127,6 @@ static void load_detail(struct app *a, struct listscr *s, int force)
 	s->detail.len = 0;
 	s->detail.text[0] = 0;
 	s->pane->detail(a, r, &s->detail);
-}
-
-/* The list from its first row, after the tree node, filter or sort changed. */
-static void requery(struct app *a, struct listscr *s)
-{
-	struct gw_err err;
-	s->table.sort_col = s->sort;
-	s->table.sort_desc = s->desc;
-	if (pager_first(&s->pager, &err) != GW_OK)
-		report(a, &err);
-	table_set_rows(&s->table, s->pager.n);
-	table_select(&s->table, 0);
-	s->table.top = 0;
-	load_detail(a, s, 0);
-}
-
-void listscr_reload(struct app *a, struct listscr *s)
-{
-	struct gw_err err;
-	int sel = s->table.sel, top = s->table.top;
-	if (pager_reload(&s->pager, &sel, &top, &err) != GW_OK)
-		report(a, &err);
-	table_set_rows(&s->table, s->pager.n);
-	s->table.top = top < 0 ? 0 : top;
-	table_select(&s->table, sel);
-	load_detail(a, s, 1);
 }
 
 static enum gw_status fetch(void *ctx, const struct list_row *from, int backward, int limit,
@@ -194,7 +168,7 @@ static enum gw_status list_open(struct app *a, struct gw_err *err)
 	struct listscr *s = calloc(1, sizeof *s);
 	struct fetch_ctx *fc = malloc(sizeof *fc);
 	if (!s || !fc || field_init(&s->filter, 64) < 0 ||
-	    pager_init(&s->pager, WINDOW_ROWS, CHUNK_ROWS, fetch, fc) < 0) {
+	    pager_init(&s->pager, WINDOW_ROWS, LIST_CHUNK_ROWS, fetch, fc) < 0) {
 		free(fc);
 		if (s)
 			s->pager.ctx = NULL;
@@ -219,7 +193,7 @@ static enum gw_status list_open(struct app *a, struct gw_err *err)
 	if (gridtree_load(&s->tree, a->gw, NULL, err) != GW_OK)
 		app_msg(a, "%s", err->msg);
 	set_grid(s);
-	requery(a, s);
+	listscr_requery(a, s);
 	return GW_OK;
 }
 
@@ -244,63 +218,9 @@ static void list_refresh(struct app *a)
 	snprintf(before, sizeof before, "%s", s->grid_id);
 	set_grid(s);
 	if (strcmp(before, s->grid_id) != 0)
-		requery(a, s);
+		listscr_requery(a, s);
 	else
 		listscr_reload(a, s);
-}
-
-/* ---- moving ----------------------------------------------------------- */
-
-static unsigned move_sel(struct app *a, struct listscr *s, enum action act)
-{
-	struct table *t = &s->table;
-	struct gw_err err;
-	int page = t->page > 1 ? t->page - 1 : 1, want;
-	int sel = t->sel, top = t->top;
-	const char *id_before = listscr_selected(s) ? listscr_selected(s)->id : "";
-	char before[GW_ID_LEN + 1];
-	snprintf(before, sizeof before, "%s", id_before);
-	gw_err_clear(&err);
-	switch (act) {
-	case ACT_UP:
-		want = t->sel - 1;
-		break;
-	case ACT_DOWN:
-		want = t->sel + 1;
-		break;
-	case ACT_PAGE_UP:
-		want = t->sel - page;
-		break;
-	case ACT_PAGE_DOWN:
-		want = t->sel + page;
-		break;
-	case ACT_TOP:
-		if (!s->pager.at_start && pager_first(&s->pager, &err) != GW_OK)
-			report(a, &err);
-		table_set_rows(t, s->pager.n);
-		want = 0;
-		break;
-	case ACT_BOTTOM:
-		if (!s->pager.at_end && pager_last(&s->pager, &err) != GW_OK)
-			report(a, &err);
-		table_set_rows(t, s->pager.n);
-		want = s->pager.n - 1;
-		break;
-	default:
-		return CH_UNHANDLED;
-	}
-	if (act != ACT_TOP && act != ACT_BOTTOM) {
-		want = pager_reach(&s->pager, want, &t->sel, &t->top, &err);
-		if (err.code != GW_OK)
-			report(a, &err);
-		table_set_rows(t, s->pager.n);
-	}
-	table_select(t, want);
-	load_detail(a, s, 0);
-	const struct list_row *r = listscr_selected(s);
-	if (t->sel == sel && t->top == top && r && strcmp(r->id, before) == 0)
-		return CH_NONE;
-	return CH_BODY | CH_BARS;
 }
 
 /* ---- filter ------------------------------------------------------------ */
@@ -319,7 +239,7 @@ static void apply_filter(struct app *a, struct listscr *s, const char *query)
 	s->ids = ids;
 	s->nids = count;
 	s->more = more;
-	requery(a, s);
+	listscr_requery(a, s);
 }
 
 unsigned listscr_goto(struct app *a, enum scr scr, const char *id, const char *label)
@@ -347,7 +267,7 @@ unsigned listscr_goto(struct app *a, enum scr scr, const char *id, const char *l
 		table_select(&s->tree.table, 0);
 		set_grid(s);
 	}
-	requery(a, s);
+	listscr_requery(a, s);
 	return ch;
 }
 
@@ -401,7 +321,7 @@ static unsigned filter_key(struct app *a, void *m, int key)
 		/* Arrows and pages still move through what the filter left. */
 		act = action_for_key_in(key, SC_LIST);
 		if (act != ACT_NONE && act != ACT_TOP && act != ACT_BOTTOM) {
-			unsigned ch = move_sel(a, s, act);
+			unsigned ch = listscr_move(a, s, act);
 			return ch == CH_UNHANDLED ? CH_NONE : ch;
 		}
 		return CH_NONE;
@@ -441,7 +361,7 @@ static unsigned toggle_tag(struct app *a, struct listscr *s)
 		snprintf(s->tags[s->ntags++], sizeof s->tags[0], "%s", r->id);
 	}
 	/* On to the next row, as a clerk ticks down a list. */
-	move_sel(a, s, ACT_DOWN);
+	listscr_move(a, s, ACT_DOWN);
 	return CH_BODY | CH_BARS;
 }
 
@@ -548,13 +468,13 @@ static unsigned list_on_action(struct app *a, enum action act)
 		int r = gridtree_action(&s->tree, act);
 		if (r == 2) {
 			set_grid(s);
-			requery(a, s);
+			listscr_requery(a, s);
 			return CH_BODY | CH_BARS;
 		}
 		if (r >= 0)
 			return r ? CH_BODY : CH_NONE;
 	}
-	unsigned ch = move_sel(a, s, act);
+	unsigned ch = listscr_move(a, s, act);
 	if (ch != CH_UNHANDLED)
 		return ch;
 	const struct list_row *r = listscr_selected(s);
@@ -577,7 +497,7 @@ static unsigned list_on_action(struct app *a, enum action act)
 		} else {
 			s->desc = !s->desc;
 		}
-		requery(a, s);
+		listscr_requery(a, s);
 		return CH_BODY | CH_BARS;
 	case ACT_TAG:
 		return toggle_tag(a, s);
@@ -648,7 +568,9 @@ static void draw_info(struct app *a, struct listscr *s, WINDOW *w, int y, int x,
 		ui_text(w, y, x, cols, "", A_NORMAL, UI_LEFT);
 		ui_text(w, y, x, lw, label, A_BOLD, UI_LEFT);
 		ui_text(w, y, x + lw, fw, view, A_UNDERLINE, UI_LEFT);
-		if (s->ids)
+		if (s->pending != LIST_PEND_NONE)
+			snprintf(part, sizeof part, "%s", ui_s(S_SORTING));
+		else if (s->ids)
 			snprintf(part, sizeof part, ui_s(s->more ? S_FILTER_MORE : S_FILTER_COUNT), s->nids);
 		else
 			part[0] = 0;
@@ -659,7 +581,9 @@ static void draw_info(struct app *a, struct listscr *s, WINDOW *w, int y, int x,
 	}
 	long long at_least, total = pager_total(&s->pager, &at_least);
 	long long idx = pager_index(&s->pager, s->table.sel);
-	if (s->pager.n == 0)
+	if (s->pending != LIST_PEND_NONE)
+		snprintf(part, sizeof part, "%s", ui_s(S_SORTING));
+	else if (s->pager.n == 0)
 		snprintf(part, sizeof part, "%s", ui_s(s->ids ? S_NO_MATCH : S_NO_ROWS));
 	else if (idx >= 0 && total >= 0)
 		snprintf(part, sizeof part, ui_s(S_ROW_OF), (int)idx + 1, (int)total);

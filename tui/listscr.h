@@ -95,13 +95,24 @@ struct listscr {
 	struct detail detail;
 	char detail_id[GW_ID_LEN + 1];
 	int detail_version;
+	int pending;                   /* LIST_PEND_*: a read still to finish */
+	enum action pend_act;          /* the move of LIST_PEND_MOVE */
 };
+
+/* A read of pages that did not fit in its key's frame (see listscr.c). */
+enum { LIST_PEND_NONE, LIST_PEND_REQUERY, LIST_PEND_RELOAD, LIST_PEND_MOVE };
 
 /* The selected row, or NULL. */
 const struct list_row *listscr_selected(struct listscr *s);
 
 /* Reads the list again after a change, keeping the selection's place. */
 void listscr_reload(struct app *a, struct listscr *s);
+
+/* Whether the current screen is a list with a read still to finish, which
+ * listscr_step does between keys (giving way to any key); listscr_step
+ * returns CH_* bits. */
+int listscr_busy(struct app *a);
+unsigned listscr_step(struct app *a);
 
 /* The list screen state of screen scr when it is open, else NULL. */
 struct listscr *listscr_of(struct app *a, enum scr scr);

@@ -2,8 +2,9 @@
  * each with its organisations, party-organisation coverage and instructor
  * staffing against the "1 full-time + 2 part-time" standard.
  *
- * The tree comes whole from core grid_tree() (a county has a few dozen
- * nodes); folding is a view over it, and the table widget draws it.
+ * The tree comes whole from core list_grid_tree() and list_grid_counts()
+ * (a county has a few dozen to a thousand nodes); folding is a view over
+ * it, and the table widget draws it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +14,9 @@
 #include "dialog.h"
 #include "enums.h"
 #include "form.h"
+#include "giveway.h"
 #include "grid.h"
+#include "list.h"
 #include "table.h"
 #include "width.h"
 
@@ -38,6 +41,7 @@ struct grids {
 	int nvis;
 	struct table table;
 	int detail;             /* the detail pane is shown */
+	int counting;           /* the counts are still to come (grids_step) */
 	char err[512];          /* why the tree could not be loaded */
 };
 
@@ -105,11 +109,12 @@ static void cell_basis(void *ctx, int row, char *buf, size_t sz)
 		snprintf(buf, sz, "%s", label(EN_BASIS, g->g.basis));
 }
 
+/* A row's figures; NULL while they are being counted. */
 static const struct sums *row_sums(void *ctx, int row)
 {
 	struct grids *s = ctx;
 	int i;
-	return row_node(s, row, &i) ? &s->sum[i] : NULL;
+	return !s->counting && row_node(s, row, &i) ? &s->sum[i] : NULL;
 }
 
 static void cell_orgs(void *ctx, int row, char *buf, size_t sz)
@@ -146,7 +151,7 @@ static void cell_std(void *ctx, int row, char *buf, size_t sz)
 	struct grids *s = ctx;
 	int i;
 	const struct grid_node *g = row_node(s, row, &i);
-	if (!g)
+	if (!g || s->counting)
 		return;
 	if (is_grid(g))
 		snprintf(buf, sz, "%s", ui_s(meets(g) ? S_MET : S_SHORT));
@@ -202,7 +207,7 @@ static void free_state(struct grids *s)
 	free(s);
 }
 
-/* Parents, child counts and sums from the depth-first order of grid_tree. */
+/* Parents and child counts from the depth-first order of the tree. */
 static void derive(struct grids *s)
 {
 	int stack[64];
@@ -217,6 +222,12 @@ static void derive(struct grids *s)
 		if (s->parent[i] >= 0)
 			s->kids[s->parent[i]]++;
 	}
+}
+
+/* Each node's figures with everything below it, once the counts are in. */
+static void derive_sums(struct grids *s)
+{
+	memset(s->sum, 0, (size_t)s->n * sizeof *s->sum);
 	for (int i = s->n - 1; i >= 0; i--) {
 		const struct grid_node *g = &s->nodes[i];
 		struct sums *m = &s->sum[i];
@@ -241,6 +252,8 @@ static void derive(struct grids *s)
 	}
 }
 
+static int count_step(struct app *a, struct grids *s, int between_keys);
+
 static enum gw_status grids_open(struct app *a, struct gw_err *err)
 {
 	struct grids *s = calloc(1, sizeof *s);
@@ -248,7 +261,8 @@ static enum gw_status grids_open(struct app *a, struct gw_err *err)
 		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
 	a->state[SCR_GRIDS] = s;
 	table_init(&s->table, columns, NCOLUMNS, s);
-	enum gw_status st = grid_tree(a->gw, &s->nodes, &s->n, err);
+	/* The tree at once, its counts as soon as they are in (count_step). */
+	enum gw_status st = list_grid_tree(a->gw, &s->nodes, &s->n, err);
 	if (st != GW_OK) {
 		snprintf(s->err, sizeof s->err, "%s", err->msg);
 		return st;
@@ -266,17 +280,59 @@ static enum gw_status grids_open(struct app *a, struct gw_err *err)
 	}
 	derive(s);
 	rebuild(s, -1);
+	if (s->n == 0) {
+		app_msg(a, "%s", ui_s(S_GRIDS_EMPTY));
+		return GW_OK;
+	}
+	s->counting = 1;
+	app_msg(a, "%s", ui_s(S_GRIDS_COUNTING));
+	count_step(a, s, 0);
+	return GW_OK;
+}
+
+/* Counts each grid's organisations and instructors: from a key within its
+ * frame's budget, else between keys (tui/giveway.h).  On a county of
+ * 100,000 organisations the counts take 30 ms, which the first screen
+ * does not wait for.  Returns whether they are in. */
+static int count_step(struct app *a, struct grids *s, int between_keys)
+{
+	struct giveway g;
+	struct gw_err err;
+	giveway_begin(a->gw, &g, between_keys ? 0 : GIVEWAY_FRAME, between_keys);
+	enum gw_status st = list_grid_counts(a->gw, s->nodes, s->n, &err);
+	if (giveway_end(a->gw, &g) != GIVEWAY_DONE && st != GW_OK)
+		return 0;
+	s->counting = 0;
+	int ours = strcmp(a->msg, ui_s(S_GRIDS_COUNTING)) == 0;
+	if (st != GW_OK) {
+		app_msg(a, "%s", err.msg);
+		return 1;
+	}
+	derive_sums(s);
 	int grids = 0, met = 0;
 	for (int i = 0; i < s->n; i++)
 		if (s->parent[i] < 0) {
 			grids += s->sum[i].grids;
 			met += s->sum[i].met;
 		}
-	if (s->n == 0)
-		app_msg(a, "%s", ui_s(S_GRIDS_EMPTY));
-	else
+	/* Unless something has been said since the counting began. */
+	if (ours)
 		app_msg(a, ui_s(S_GRIDS_LOADED), grids, met);
-	return GW_OK;
+	return 1;
+}
+
+int grids_busy(struct app *a)
+{
+	struct grids *s = state(a);
+	return a->cur == SCR_GRIDS && s && s->counting;
+}
+
+unsigned grids_step(struct app *a)
+{
+	struct grids *s = state(a);
+	if (!s || !s->counting)
+		return CH_NONE;
+	return count_step(a, s, 1) ? CH_ALL : CH_NONE;
 }
 
 static void grids_close(struct app *a)
@@ -435,13 +491,17 @@ static void draw_detail(struct grids *s, WINDOW *w, int y, int x, int h, int col
 		const struct grid_rec *p = &s->nodes[s->parent[i]].g;
 		snprintf(lines[n++], sizeof lines[0], ui_s(S_D_PARENT), p->code, p->name);
 	}
-	if (m->orgs)
+	if (s->counting)
+		snprintf(lines[n++], sizeof lines[0], "%s", ui_s(S_GRIDS_COUNTING));
+	else if (m->orgs)
 		snprintf(lines[n++], sizeof lines[0], ui_s(S_D_ORGS), m->orgs, m->covered,
 			 m->covered * 100 / m->orgs);
 	else
 		snprintf(lines[n++], sizeof lines[0], "%s", ui_s(S_D_ORGS_NONE));
-	snprintf(lines[n++], sizeof lines[0], ui_s(S_D_INSTR), m->full, m->part);
-	if (is_grid(g)) {
+	if (s->counting) {
+		/* the figures follow */
+	} else if (is_grid(g)) {
+		snprintf(lines[n++], sizeof lines[0], ui_s(S_D_INSTR), m->full, m->part);
 		int lack_f = STD_FULL - g->full_time, lack_p = STD_PART - g->part_time;
 		char lack[128] = "", part[64];
 		if (lack_f > 0)
@@ -456,6 +516,7 @@ static void draw_detail(struct grids *s, WINDOW *w, int y, int x, int h, int col
 		else
 			snprintf(lines[n++], sizeof lines[0], ui_s(S_D_STD_SHORT), lack);
 	} else {
+		snprintf(lines[n++], sizeof lines[0], ui_s(S_D_INSTR), m->full, m->part);
 		snprintf(lines[n++], sizeof lines[0], ui_s(S_D_GRIDS), m->grids, m->met);
 		snprintf(lines[n++], sizeof lines[0], "%s", ui_s(S_D_SUMS));
 	}

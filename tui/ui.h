@@ -68,6 +68,9 @@
 	X(S_ROW_FROM_END, "倒数第 %d 行", "row %d from the end")                       \
 	X(S_NO_ROWS, "没有记录。按 n 新建。", "No records. n adds one.")               \
 	X(S_NO_MATCH, "没有符合筛选的记录", "nothing matches the filter")              \
+	/* A page still being read in the background (tui/giveway.h). */             \
+	X(S_SORTING, "排序中...", "sorting...")                                        \
+	X(S_GRIDS_COUNTING, "网格统计中...", "counting the grids...")                  \
 	X(S_KIND_GRID, "网格", "grid")                                                  \
 	X(S_KIND_ORG, "单位", "organisation")                                           \
 	X(S_KIND_INSTRUCTOR, "指导员", "instructor")                                    \
