@@ -167,32 +167,100 @@ enum gw_status ticket_supporting(struct gw *gw, const char *ticket_id,
 	return rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, gw_tr("协办部门", "supporting departments"));
 }
 
-enum gw_status ticket_list(struct gw *gw, const struct ticket_filter *f,
-			   int (*cb)(void *ctx, const struct ticket_rec *t), void *ctx, int *more,
-			   struct gw_err *err)
+/* A filter's values as stored: ids, English enum names. */
+struct filter_vals {
+	char grid_id[GW_ID_LEN + 1], dept[96], today[11];
+	const char *status, *category;
+};
+
+static enum gw_status resolve(struct gw *gw, const struct ticket_filter *f, struct filter_vals *v,
+			      struct gw_err *err)
 {
-	char grid_id[GW_ID_LEN + 1] = "", dept[96] = "", today[11];
-	const char *status = NULL;
 	enum gw_status st;
-	if (more)
-		*more = 0;
+	memset(v, 0, sizeof *v);
 	if (!valid_blank(f->status)) {
 		int k = enum_parse(EN_TICKET_STATUS, f->status);
 		if (k < 0)
 			return gw_fail(err, GW_EINVAL, "“%s”不是有效的状态，可选：%s", "'%s' is not a status; one of: %s",
 				       f->status, enum_choices(EN_TICKET_STATUS));
-		status = enum_en(EN_TICKET_STATUS, k);
+		v->status = enum_en(EN_TICKET_STATUS, k);
+	}
+	if (!valid_blank(f->category)) {
+		int k = enum_parse(EN_CATEGORY, f->category);
+		if (k < 0)
+			return gw_fail(err, GW_EINVAL, "“%s”不是有效的类别，可选：%s",
+				       "'%s' is not a category; one of: %s", f->category,
+				       enum_choices(EN_CATEGORY));
+		v->category = enum_en(EN_CATEGORY, k);
 	}
 	if (!valid_blank(f->grid_code)) {
 		struct grid_rec g;
 		if ((st = grid_by_code(gw, f->grid_code, &g, err)) != GW_OK)
 			return st == GW_ENOTFOUND ? GW_EINVAL : st;
-		memcpy(grid_id, g.id, sizeof grid_id);
+		memcpy(v->grid_id, g.id, sizeof v->grid_id);
 	}
 	if (!valid_blank(f->department) &&
-	    (st = tf_check_department(gw, f->department, dept, err)) != GW_OK)
+	    (st = tf_check_department(gw, f->department, v->dept, err)) != GW_OK)
 		return st;
-	clock_today(today);
+	clock_today(v->today);
+	return GW_OK;
+}
+
+/* Binds TF_LIST's parameters (also those of the counts). */
+static void bind_filter(sqlite3_stmt *q, const struct filter_vals *v, int overdue, const char *after)
+{
+	tf_bind_or_null(q, 1, v->grid_id);
+	tf_bind_or_null(q, 2, v->status);
+	tf_bind_or_null(q, 3, v->dept);
+	sqlite3_bind_int(q, 4, overdue != 0);
+	sqlite3_bind_text(q, 5, v->today, -1, SQLITE_STATIC);
+	tf_bind_or_null(q, 6, valid_blank(after) ? NULL : after);
+	tf_bind_or_null(q, 7, v->category);
+}
+
+static int count_one(void *ctx, const struct ticket_rec *t)
+{
+	(void)t;
+	++*(long long *)ctx;
+	return 0;
+}
+
+enum gw_status ticket_count(struct gw *gw, const struct ticket_filter *f, long long *n,
+			    struct gw_err *err)
+{
+	*n = 0;
+	if (f->overdue) {
+		struct ticket_filter all = *f;
+		all.after = NULL;
+		all.limit = 0;
+		return ticket_list(gw, &all, count_one, n, NULL, err);
+	}
+	struct filter_vals v;
+	enum gw_status st = resolve(gw, f, &v, err);
+	if (st != GW_OK)
+		return st;
+	sqlite3_stmt *q = db_stmt(gw->db, v.category ? Q_TF_COUNT_CATEGORY : Q_TF_COUNT, err);
+	if (!q)
+		return GW_EDB;
+	bind_filter(q, &v, 0, NULL);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? GW_OK : db_fail(gw->db, err, gw_tr("工单计数", "ticket count"));
+}
+
+enum gw_status ticket_list(struct gw *gw, const struct ticket_filter *f,
+			   int (*cb)(void *ctx, const struct ticket_rec *t), void *ctx, int *more,
+			   struct gw_err *err)
+{
+	struct filter_vals v;
+	if (more)
+		*more = 0;
+	enum gw_status st = resolve(gw, f, &v, err);
+	if (st != GW_OK)
+		return st;
+	const char *today = v.today;
 	struct ticket_rec *t = malloc(sizeof *t);
 	if (!t)
 		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
@@ -201,12 +269,7 @@ enum gw_status ticket_list(struct gw *gw, const struct ticket_filter *f,
 		free(t);
 		return GW_EDB;
 	}
-	tf_bind_or_null(q, 1, grid_id);
-	tf_bind_or_null(q, 2, status);
-	tf_bind_or_null(q, 3, dept);
-	sqlite3_bind_int(q, 4, f->overdue != 0);
-	sqlite3_bind_text(q, 5, today, -1, SQLITE_STATIC);
-	tf_bind_or_null(q, 6, valid_blank(f->after) ? NULL : f->after);
+	bind_filter(q, &v, f->overdue, f->after);
 	int rc, n = 0;
 	st = GW_OK;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {

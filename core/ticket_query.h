@@ -58,6 +58,7 @@ struct ticket_filter {
 	int overdue;
 	const char *after;
 	int limit;              /* at most this many (<= 0: no limit) */
+	const char *category;   /* EN_CATEGORY, Chinese or English; NULL/"": any */
 };
 
 /* Calls cb for each non-deleted ticket that passes f, by number, up to
@@ -67,5 +68,12 @@ struct ticket_filter {
 enum gw_status ticket_list(struct gw *gw, const struct ticket_filter *f,
 			   int (*cb)(void *ctx, const struct ticket_rec *t), void *ctx, int *more,
 			   struct gw_err *err);
+
+/* How many non-deleted tickets pass f (after and limit are ignored) into
+ * *n: one category is counted through its index, without reading the
+ * tickets; overdue ones are counted one by one (working days).  GW_EINVAL
+ * as ticket_list. */
+enum gw_status ticket_count(struct gw *gw, const struct ticket_filter *f, long long *n,
+			    struct gw_err *err);
 
 #endif

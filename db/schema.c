@@ -313,14 +313,17 @@ static const char migration_2[] =
 
 /* Migration 3: the office-to-office exchange (db/schema_sync.c). */
 extern const char migration_sync[];
-/* Migration 4: indexes for the workbench's pages (db/schema_index.c). */
+/* Migrations 4 and 5: indexes for the workbench's pages and for counting
+ * one category of tickets (db/schema_index.c). */
 extern const char migration_index[];
+extern const char migration_ticket_category[];
 
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
 	migration_sync,
 	migration_index,
+	migration_ticket_category,
 };
 
 int schema_count(void)

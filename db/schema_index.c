@@ -22,3 +22,13 @@ const char migration_index[] =
 	"CREATE INDEX instructor_name ON instructor(name);\n"
 	"CREATE INDEX worker_name ON worker(name);\n"
 	"CREATE INDEX worker_community ON worker(community_id);\n";
+
+/* Migration 5: counting and listing one category of tickets (`gridwork
+ * ticket count --category`, the reports' filters) reads the category's
+ * entries only: 7,290 of 100,000 tickets counted in about a millisecond
+ * instead of reading every ticket (40 ms in the sqlite3 shell).  deleted
+ * makes the count covering.  Its cost on imports: kept up to date row by
+ * row by small files; built after the rows by bulk files that at least
+ * double the table (core/ticket.c), about 1.3 s a million. */
+const char migration_ticket_category[] =
+	"CREATE INDEX ticket_category ON ticket(category, deleted);\n";

@@ -11,7 +11,7 @@
 #define TF_LIST_WHERE                                                                     \
 	"t.deleted = 0 AND (?2 IS NULL OR t.status = ?2) AND (?3 IS NULL OR t.department = ?3) " \
 	"AND (?4 = 0 OR (t.status IN ('new','accepted','in_progress','returned') "          \
-	"AND t.due_on < ?5)) AND (?6 IS NULL OR t.number > ?6)"
+	"AND t.due_on < ?5)) AND (?6 IS NULL OR t.number > ?6) AND (?7 IS NULL OR t.category = ?7)"
 
 #define SQL_TICKET_FLOW(X)                                                                  \
 	/* Optimistic: matches nothing when someone changed the ticket meanwhile. */        \
@@ -59,6 +59,18 @@
 		   "SELECT g.id FROM grid g JOIN s ON g.parent_id = s.id) "                    \
 		   "SELECT t.id, t.number FROM ticket t WHERE ?1 IS NULL AND " TF_LIST_WHERE   \
 		   " UNION ALL SELECT t.id, t.number FROM ticket t "                           \
-		   "WHERE t.grid_id IN (SELECT id FROM s) AND " TF_LIST_WHERE " ORDER BY 2")
+		   "WHERE t.grid_id IN (SELECT id FROM s) AND " TF_LIST_WHERE " ORDER BY 2")      \
+	/* How many TF_LIST would give (?4 0, ?6 NULL): a sum of the halves. */          \
+	X(TF_COUNT, "WITH RECURSIVE s(id) AS (SELECT ?1 UNION ALL "                            \
+		    "SELECT g.id FROM grid g JOIN s ON g.parent_id = s.id) "                   \
+		    "SELECT (SELECT count(*) FROM ticket t WHERE ?1 IS NULL AND " TF_LIST_WHERE \
+		    ") + (SELECT count(*) FROM ticket t WHERE t.grid_id IN (SELECT id FROM s) " \
+		    "AND " TF_LIST_WHERE ")")                                                  \
+	/* The same for one category (?7), through its index (migration 5): a       \
+	 * condition "?7 IS NULL OR ..." alone keeps SQLite from using it. */          \
+	X(TF_COUNT_CATEGORY, "WITH RECURSIVE s(id) AS (SELECT ?1 UNION ALL "                   \
+		    "SELECT g.id FROM grid g JOIN s ON g.parent_id = s.id) "                   \
+		    "SELECT count(*) FROM ticket t WHERE t.category = ?7 AND " TF_LIST_WHERE    \
+		    " AND (?1 IS NULL OR t.grid_id IN (SELECT id FROM s))")
 
 #endif

@@ -51,7 +51,9 @@ static const struct sub subs[] = {
 	{"instructor", 1, {{"--phone", 1, 1}, {"--version", 1, 0}}},
 	{"show", 1, {{"--json", 0, 0}}},
 	{"list", 0, {{"--status", 1, 0}, {"--grid", 1, 0}, {"--department", 1, 0}, {"--overdue", 0, 0},
-		     {"--json", 0, 0}, {"--limit", 1, 0}, {"--after", 1, 0}}},
+		     {"--json", 0, 0}, {"--limit", 1, 0}, {"--after", 1, 0}, {"--category", 1, 0}}},
+	{"count", 0, {{"--status", 1, 0}, {"--grid", 1, 0}, {"--department", 1, 0}, {"--overdue", 0, 0},
+		      {"--category", 1, 0}}},
 };
 #define NSUBS (int)(sizeof subs / sizeof subs[0])
 
@@ -562,7 +564,8 @@ static int do_list(struct gw *gw, const struct args *a)
 	l->json = val(a, "--json") != NULL;
 	clock_today(l->today);
 	struct ticket_filter f = {val(a, "--status"), val(a, "--grid"), val(a, "--department"),
-				  val(a, "--overdue") != NULL, val(a, "--after"), LIST_DEFAULT_LIMIT};
+				  val(a, "--overdue") != NULL, val(a, "--after"), LIST_DEFAULT_LIMIT,
+				  val(a, "--category")};
 	if (int_opt(a, "--limit", 0, 1000000, &f.limit)) {
 		free(l);
 		return EXIT_REFUSED;
@@ -601,6 +604,20 @@ static int do_list(struct gw *gw, const struct args *a)
 	return rc;
 }
 
+/* The number of tickets passing the filter, alone on a line: for scripts
+ * and for a clerk's quick question ("how many housing tickets?"). */
+static int do_count(struct gw *gw, const struct args *a)
+{
+	struct ticket_filter f = {val(a, "--status"), val(a, "--grid"), val(a, "--department"),
+				  val(a, "--overdue") != NULL, NULL, 0, val(a, "--category")};
+	struct gw_err e;
+	long long n;
+	if (ticket_count(gw, &f, &n, &e) != GW_OK)
+		return cli_fail(&e);
+	printf("%lld\n", n);
+	return EXIT_OK;
+}
+
 int cmd_ticket(struct cli *c, int argc, char **argv)
 {
 	if (argc < 2)
@@ -619,6 +636,8 @@ int cmd_ticket(struct cli *c, int argc, char **argv)
 		rc = do_show(gw, &a);
 	else if (strcmp(s, "list") == 0)
 		rc = do_list(gw, &a);
+	else if (strcmp(s, "count") == 0)
+		rc = do_count(gw, &a);
 	else
 		rc = do_move(gw, &a);
 	gw_close(gw);

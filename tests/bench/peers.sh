@@ -222,10 +222,9 @@ grid=$(sqlite3 "$small" "SELECT g.code FROM ticket t JOIN grid g ON g.id = t.gri
 gw_cat_n=$(sqlite3 "$small" "SELECT count(*) FROM ticket WHERE category = '$category' AND deleted = 0")
 gw_grid_n=$(sqlite3 "$small" "SELECT count(*) FROM ticket t JOIN grid g ON g.id = t.grid_id WHERE g.code = '$grid' AND t.deleted = 0")
 echo "peers: counting '$category' ($gw_cat_n) and listing grid $grid ($gw_grid_n) of $n100 tickets (x$((RUNS * 2 + 1)))"
-read -r gw_count gw_count_rss <<<"$(measure $((RUNS * 2 + 1)) "$GW" report tickets --json --db "$small")"
+read -r gw_count gw_count_rss <<<"$(measure $((RUNS * 2 + 1)) "$GW" ticket count --category "$category" --db "$small")"
 read -r gw_list gw_list_rss <<<"$(measure $((RUNS * 2 + 1)) "$GW" ticket list --grid "$grid" --limit 0 --db "$small")"
-gw_json_n=$("$GW" report tickets --json --db "$small" >"$P/report.json" &&
-	sqlite3 -batch -noheader :memory: "SELECT json_extract(readfile('$P/report.json'), '\$.tickets.by_category.$category')")
+gw_json_n=$("$GW" ticket count --category "$category" --db "$small")
 gw_list_n=$("$GW" ticket list --grid "$grid" --limit 0 --db "$small" | grep -c -- "$grid" || true)
 
 if [ "$have_task" = 1 ]; then
@@ -280,6 +279,6 @@ out=$P/peers.md
 	echo
 	echo "Every time is the wall clock of the whole process, the median of several runs (tests/bench/peers_tool.c);"
 	echo "memory is the peak resident set size (wait4's rusage; /usr/bin/time for the screens). gridwork's count"
-	echo "is \`report tickets --json\` (every category at once); its list is \`ticket list --grid $grid --limit 0\`."
+	echo "is \`ticket count --category $category\`; its list is \`ticket list --grid $grid --limit 0\`."
 } >"$out"
 cat "$out"

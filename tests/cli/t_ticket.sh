@@ -266,4 +266,39 @@ assert_eq "$(cat "$tmp/race.a" "$tmp/race.b" | sort -u | wc -l | tr -d ' ')" "30
 assert_eq "$(sql "$db" "SELECT count(DISTINCT number)||'|'||min(number)||'|'||max(number) FROM ticket")" \
 	"30|SC-2026-000001|SC-2026-000030" "numbers unique and without gaps"
 
+# ---- count and the category filter --------------------------------------------------
+db=$tmp/count.db
+gw demo --db "$db"
+assert_rc 0 "the demo county for counting"
+check "the demo county has housing tickets" test "$(sql "$db" "SELECT count(*) FROM ticket WHERE category = 'housing'")" -gt 10
+for cat in 职工住房 labor_rights 其他; do
+	gw ticket count --db "$db" --category "$cat"
+	assert_rc 0 "count --category $cat exits 0"
+	en=$(sql "$db" "SELECT DISTINCT category FROM ticket WHERE category IN ('housing','labor_rights','other') AND
+		('$cat' = category OR '$cat' = CASE category WHEN 'housing' THEN '职工住房' WHEN 'other' THEN '其他' END)")
+	assert_eq "$out" "$(sql "$db" "SELECT count(*) FROM ticket WHERE deleted = 0 AND category = '$en'")" \
+		"count --category $cat equals the database's count"
+done
+gw ticket count --db "$db"
+assert_eq "$out" "$(sql "$db" "SELECT count(*) FROM ticket WHERE deleted = 0")" "count without a filter: every ticket"
+gw ticket count --db "$db" --category 劳动权益 --status 已关闭 --grid SC-HB
+want=$(sql "$db" "WITH RECURSIVE s(id) AS (SELECT id FROM grid WHERE code = 'SC-HB' UNION ALL
+	SELECT g.id FROM grid g JOIN s ON g.parent_id = s.id)
+	SELECT count(*) FROM ticket WHERE deleted = 0 AND category = 'labor_rights' AND status = 'closed'
+	AND grid_id IN (SELECT id FROM s)")
+assert_eq "$out" "$want" "count with category, status and a township's grids"
+gw ticket list --db "$db" --category 劳动权益 --status 已关闭 --grid SC-HB --limit 0 --json
+assert_eq "$(sqlite3 -batch -noheader :memory: "SELECT json_array_length(readfile('$tmp/out'))")" "$want" \
+	"list --category gives the tickets count counted"
+check_not "list --category: no other category" grep -q '"category":"housing"' "$tmp/out"
+gw ticket count --db "$db" --category 劳动权益 --overdue
+n_over=$out
+gw ticket list --db "$db" --category 劳动权益 --overdue --limit 0 --json
+assert_eq "$(sqlite3 -batch -noheader :memory: "SELECT json_array_length(readfile('$tmp/out'))")" "$n_over" \
+	"count --overdue equals the overdue list"
+gw ticket count --db "$db" --category 住房
+assert_rc 1 "an unknown category is refused"
+assert_err_has "“住房”不是有效的类别" "the message names the bad category"
+assert_err_has "职工住房 housing" "and lists the categories"
+
 done_testing
