@@ -6,6 +6,7 @@
  * the audit trail are the same whichever way a record comes in. */
 #include "activity_int.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -138,23 +139,11 @@ static enum gw_status tx_close(struct gw *gw, int nested, enum gw_status st, str
 	return nested ? db_release(gw->db, err) : db_commit(gw->db, err);
 }
 
-void act_copy_id(char *out_id, const char *id)
-{
-	if (out_id)
-		snprintf(out_id, GW_ID_LEN + 1, "%s", id);
-}
-
-enum gw_status act_oom(struct gw_err *err)
-{
-	return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
-}
-
-/* Runs handler on cell values vals in the kind's column order, in its own
+/* Runs write on cell values vals in the kind's column order, in its own
  * transaction or under a savepoint, as an *_add call. */
 enum gw_status act_add_row(struct gw *gw, const struct import_col *cols, int ncols,
-			      enum gw_status (*write)(struct gw *, const struct act_write_req *,
-						      enum upsert_result *, struct gw_err *),
-			      const char *const *vals, char *out_id, struct gw_err *err)
+			   act_write_fn *write, const char *const *vals, char *out_id,
+			   struct gw_err *err)
 {
 	const char *hdr[16];
 	int present[16];
@@ -163,7 +152,7 @@ enum gw_status act_add_row(struct gw *gw, const struct import_col *cols, int nco
 		present[i] = 1;
 	}
 	struct import_row r = {vals, hdr, present, 0, NULL, 0};
-	struct act_write_req q = {&r, 1, out_id};
+	struct record_req q = {&r, 1, out_id};
 	enum upsert_result res;
 	int nested;
 	gw_err_clear(err);
@@ -172,14 +161,6 @@ enum gw_status act_add_row(struct gw *gw, const struct import_col *cols, int nco
 		return st;
 	st = write(gw, &q, &res, err);
 	return tx_close(gw, nested, st, err);
-}
-
-/* The stored record matched by key when an *_add call wants a new one. */
-enum gw_status act_exists(struct gw_err *err, const char *what_zh, const char *what_en,
-				  const char *title)
-{
-	return gw_fail(err, GW_EEXIST, "已有相同的%s：%s", "there is already such a %s: %s",
-		       gw_tr(what_zh, what_en), title);
 }
 
 /* ---- party members -------------------------------------------------------------- */
@@ -251,7 +232,7 @@ enum gw_status party_member_add(struct gw *gw, const struct party_member_in *in,
 	sb_puts(&j, "}");
 	int nested;
 	if (j.oom)
-		st = act_oom(err);
+		st = gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
 	else if ((st = tx_open(gw, &nested, err)) == GW_OK) {
 		st = db_step_done(gw->db, q, err);
 		if (st == GW_OK)
@@ -260,21 +241,24 @@ enum gw_status party_member_add(struct gw *gw, const struct party_member_in *in,
 	}
 	sqlite3_reset(q);
 	sb_free(&j);
-	if (st == GW_OK)
-		act_copy_id(out_id, id);
+	if (st == GW_OK && out_id)
+		snprintf(out_id, GW_ID_LEN + 1, "%s", id);
 	return st;
 }
 
 /* ---- activities ------------------------------------------------------------------ */
 
 struct act_full {
-	struct activity_rec a;
+	struct activity_rec a;   /* first: act_list passes the record to activity_list's callback */
 	char grid_id[GW_ID_LEN + 1];
 	int deleted;
 };
 
-static void act_read(sqlite3_stmt *st, struct act_full *f)
+static const struct record_kind act_kind;
+
+static void act_read(sqlite3_stmt *st, void *rec)
 {
+	struct act_full *f = rec;
 	memset(f, 0, sizeof *f);
 	db_col_text(st, 0, f->a.id, sizeof f->a.id);
 	db_col_text(st, 1, f->a.kind, sizeof f->a.kind);
@@ -288,27 +272,9 @@ static void act_read(sqlite3_stmt *st, struct act_full *f)
 	f->a.version = sqlite3_column_int(st, 9);
 }
 
-/* Runs a look-up of at most one record: 1 found (read by fn), 0 not, or
- * -1 with err filled. */
-int act_fetch_one(struct gw *gw, sqlite3_stmt *st, void (*fn)(sqlite3_stmt *, void *), void *out,
-		     struct gw_err *err)
+static void act_json(const void *rec, struct strbuf *b)
 {
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		fn(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	db_fail(gw->db, err, gw_tr("查询", "lookup"));
-	return -1;
-}
-
-static void act_read_v(sqlite3_stmt *st, void *out) { act_read(st, out); }
-
-static void act_json(const struct act_full *f, struct strbuf *b)
-{
+	const struct act_full *f = rec;
 	int first = 1;
 	sb_puts(b, "{");
 	sb_json_kv_str(b, &first, "kind", f->a.kind);
@@ -320,10 +286,11 @@ static void act_json(const struct act_full *f, struct strbuf *b)
 	sb_puts(b, "}");
 }
 
-static enum gw_status act_parse(struct gw *gw, const struct import_row *r, struct act_full *f,
+static enum gw_status act_parse(struct gw *gw, const struct import_row *r, void *rec,
 				struct gw_err *err)
 {
 	const char *const *v = r->val;
+	struct act_full *f = rec;
 	memset(f, 0, sizeof *f);
 	if (valid_blank(v[ACT_C_KIND]))
 		return import_required(err, r, ACT_C_KIND);
@@ -352,106 +319,71 @@ static enum gw_status act_parse(struct gw *gw, const struct import_row *r, struc
 	return GW_OK;
 }
 
-static int act_same(const struct act_full *x, const struct act_full *y)
+static int act_same(const void *old, const void *rec)
 {
+	const struct act_full *x = old, *y = rec;
 	return !x->deleted && strcmp(x->a.kind, y->a.kind) == 0 && strcmp(x->a.title, y->a.title) == 0 &&
 	       strcmp(x->a.held_on, y->a.held_on) == 0 && strcmp(x->grid_id, y->grid_id) == 0 &&
 	       strcmp(x->a.organiser, y->a.organiser) == 0 && x->a.person_times == y->a.person_times;
 }
 
-/* Finds the stored record a write is about: by id for a form, else by key.
- * 1 found, 0 not, -1 error. */
-static int act_find(struct gw *gw, const struct import_row *r, const struct act_full *f,
-		    struct act_full *old, struct gw_err *err)
+static enum gw_status act_find(struct gw *gw, const char *id, const void *rec, void *out,
+			       struct gw_err *err)
 {
-	sqlite3_stmt *st = db_stmt(gw->db, r->id ? Q_ACT_BY_ID : Q_ACT_BY_KEY, err);
+	const struct act_full *f = rec;
+	sqlite3_stmt *st = db_stmt(gw->db, id ? Q_ACT_BY_ID : Q_ACT_BY_KEY, err);
 	if (!st)
-		return -1;
-	if (r->id) {
-		db_bind_text(st, 1, r->id);
+		return GW_EDB;
+	if (id) {
+		db_bind_text(st, 1, id);
 	} else {
 		db_bind_text(st, 1, f->a.kind);
 		db_bind_text(st, 2, f->a.title);
 		db_bind_text(st, 3, f->a.held_on);
 	}
-	return act_fetch_one(gw, st, act_read_v, old, err);
+	return record_get_stmt(gw, &act_kind, st, out, err);
 }
 
-static enum gw_status act_write(struct gw *gw, const struct act_write_req *q,
+static void act_bind(sqlite3_stmt *w, const void *rec)
+{
+	const struct act_full *f = rec;
+	db_bind_text(w, 2, f->a.kind);
+	db_bind_text(w, 3, f->a.title);
+	db_bind_text(w, 4, f->a.held_on);
+	db_bind_text_null(w, 5, f->grid_id);
+	db_bind_text(w, 6, f->a.organiser);
+	sqlite3_bind_int64(w, 7, f->a.person_times);
+}
+
+static const char *act_label(const void *rec)
+{
+	return ((const struct act_full *)rec)->a.title;
+}
+
+static const struct record_kind act_kind = {
+	.table = "activity", .size = sizeof(struct act_full),
+	.id_at = offsetof(struct act_full, a.id), .version_at = offsetof(struct act_full, a.version),
+	.lookup_zh = "查询", .lookup_en = "lookup",
+	.insert = Q_ACT_ACTIVITY_INSERT, .update = Q_ACT_ACTIVITY_UPDATE, .tail = 8,
+	.gone = GW_ENOTFOUND, .gone_zh = "该活动已被删除", .gone_en = "this activity has been deleted",
+	.conflict_zh = "活动“%s”在您打开后已被他人修改",
+	.conflict_en = "activity '%s' was changed by someone else since you opened it",
+	.what_zh = "活动", .what_en = "activity",
+	.read = act_read, .parse = act_parse, .find = act_find, .same = act_same, .bind = act_bind,
+	.to_json = act_json, .label = act_label,
+};
+
+static enum gw_status act_write(struct gw *gw, const struct record_req *q,
 				enum upsert_result *res, struct gw_err *err)
 {
-	const struct import_row *r = q->r;
-	struct act_full f, old, other;
-	enum gw_status st = act_parse(gw, r, &f, err);
-	if (st != GW_OK)
-		return st;
-	int found = act_find(gw, r, &f, &old, err);
-	if (found < 0)
-		return GW_EDB;
-	if (r->id && !found)
-		return gw_fail(err, GW_ENOTFOUND, "该活动已被删除", "this activity has been deleted");
-	if (found && q->insert_only)
-		return act_exists(err, "活动", "activity", f.a.title);
-	if (found && r->id) {
-		if (r->version && r->version != old.a.version)
-			return gw_fail(err, GW_ECONFLICT, "活动“%s”在您打开后已被他人修改",
-				       "activity '%s' was changed by someone else since you opened it",
-				       old.a.title);
-		/* A form may change the key, but not onto another record's. */
-		struct import_row byk = *r;
-		byk.id = NULL;
-		int clash = act_find(gw, &byk, &f, &other, err);
-		if (clash < 0)
-			return GW_EDB;
-		if (clash && strcmp(other.a.id, old.a.id) != 0)
-			return act_exists(err, "活动", "activity", f.a.title);
-	}
-	if (found && act_same(&old, &f)) {
-		*res = UPSERT_UNCHANGED;
-		return GW_OK;
-	}
-	char now[20];
-	clock_now(now);
-	snprintf(f.a.id, sizeof f.a.id, "%s", found ? old.a.id : "");
-	if (!found)
-		id_new(f.a.id);
-	sqlite3_stmt *w = db_stmt(gw->db, found ? Q_ACT_ACTIVITY_UPDATE : Q_ACT_ACTIVITY_INSERT, err);
-	if (!w)
-		return GW_EDB;
-	db_bind_text(w, 1, f.a.id);
-	db_bind_text(w, 2, f.a.kind);
-	db_bind_text(w, 3, f.a.title);
-	db_bind_text(w, 4, f.a.held_on);
-	db_bind_text_null(w, 5, f.grid_id);
-	db_bind_text(w, 6, f.a.organiser);
-	sqlite3_bind_int64(w, 7, f.a.person_times);
-	if (found) {
-		db_bind_text(w, 8, now);
-	} else {
-		db_bind_text(w, 8, gw->office);
-		db_bind_text(w, 9, now);
-	}
-	if ((st = db_step_done(gw->db, w, err)) != GW_OK)
-		return st;
-	struct strbuf oj = STRBUF_INIT, nj = STRBUF_INIT;
-	act_json(&f, &nj);
-	if (found)
-		act_json(&old, &oj);
-	st = oj.oom || nj.oom ? act_oom(err)
-			      : audit_record(gw, "activity", f.a.id, found ? "update" : "insert",
-					     found ? sb_str(&oj) : NULL, sb_str(&nj), err);
-	sb_free(&oj);
-	sb_free(&nj);
-	*res = found ? UPSERT_UPDATED : UPSERT_INSERTED;
-	if (st == GW_OK)
-		act_copy_id(q->out_id, f.a.id);
-	return st;
+	struct act_full recs[3];
+	return record_upsert(gw, &act_kind, q, recs, res, err);
 }
 
 static enum gw_status activity_row(struct gw *gw, const struct import_row *r,
 				   enum upsert_result *res, struct gw_err *err)
 {
-	struct act_write_req q = {r, 0, NULL};
+	struct record_req q = {r, 0, NULL};
 	return act_write(gw, &q, res, err);
 }
 
@@ -471,22 +403,31 @@ enum gw_status activity_add(struct gw *gw, const struct activity_in *in,
 	return act_add_row(gw, act_cols, ACT_NCOLS, act_write, v, out_id, err);
 }
 
-/* Runs a list statement st (bound) and calls emit for each row. */
-enum gw_status act_run_list(struct gw *gw, sqlite3_stmt *st, void *rec,
-			       void (*read)(sqlite3_stmt *, void *), int (*emit)(void *, void *),
-			       void *ctx, struct gw_err *err)
+/* Calls e's callback for each record st (bound) returns; each kind's
+ * record begins with the public one the callback takes. */
+static int emit(void *ctx, void *rec)
+{
+	struct act_emit *e = ctx;
+	if (e->act)
+		return e->act(e->ctx, rec);
+	return e->coop ? e->coop(e->ctx, rec) : e->credit(e->ctx, rec);
+}
+
+static enum gw_status run_list(struct gw *gw, sqlite3_stmt *st, const struct record_kind *k, void *rec,
+			       int (*each)(void *, void *), void *ctx, struct gw_err *err)
 {
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		read(st, rec);
-		if (emit(ctx, rec))
+		k->read(st, rec);
+		if (each(ctx, rec))
 			break;
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, gw_tr("列表", "list"));
 }
 
-sqlite3_stmt *act_list_stmt(struct gw *gw, enum db_query qn, const struct activity_filter *f,
+/* List statement qn bound from f (NULL: everything). */
+static sqlite3_stmt *list_stmt(struct gw *gw, enum db_query qn, const struct activity_filter *f,
 			       struct gw_err *err)
 {
 	sqlite3_stmt *st = db_stmt(gw->db, qn, err);
@@ -499,46 +440,72 @@ sqlite3_stmt *act_list_stmt(struct gw *gw, enum db_query qn, const struct activi
 	return st;
 }
 
-struct act_emit {
-	int (*cb)(void *ctx, const struct activity_rec *a);
-	void *ctx;
+enum gw_status act_list(struct gw *gw, const struct record_kind *k, enum db_query qn,
+			const struct activity_filter *f, void *rec, struct act_emit *e,
+			struct gw_err *err)
+{
+	sqlite3_stmt *st = list_stmt(gw, qn, f, err);
+	if (!st)
+		return GW_EDB;
+	return run_list(gw, st, k, rec, emit, e, err);
+}
+
+/* An export in progress: rows go to w; failed is set on the first error. */
+struct export_ctx {
+	struct csv_writer *w;
+	struct gw_err *err;
+	int ncols, failed;
+	void (*cells)(const void *rec, const char **f, char num[24]);
 };
 
-static int act_emit(void *ctx, void *rec)
+static int export_one(void *ctx, void *rec)
 {
-	struct act_emit *e = ctx;
-	return e->cb(e->ctx, &((struct act_full *)rec)->a);
+	struct export_ctx *x = ctx;
+	const char *f[16];   /* more than any of the three kinds has */
+	char num[24];
+	x->cells(rec, f, num);
+	x->failed = csv_write_row(x->w, f, x->ncols, x->err) != 0;
+	return x->failed;
+}
+
+enum gw_status act_export(struct gw *gw, struct csv_writer *w, const struct record_kind *k,
+			  enum db_query qn, int ncols,
+			  void (*cells)(const void *rec, const char **f, char num[24]), void *rec,
+			  struct gw_err *err)
+{
+	sqlite3_stmt *st = list_stmt(gw, qn, NULL, err);
+	if (!st)
+		return GW_EDB;
+	struct export_ctx x = {w, err, ncols, 0, cells};
+	enum gw_status res = run_list(gw, st, k, rec, export_one, &x, err);
+	return x.failed ? GW_EIO : res;
 }
 
 enum gw_status activity_list(struct gw *gw, const struct activity_filter *f,
 			     int (*cb)(void *ctx, const struct activity_rec *a), void *ctx,
 			     struct gw_err *err)
 {
-	sqlite3_stmt *st = act_list_stmt(gw, Q_ACT_LIST, f, err);
-	if (!st)
-		return GW_EDB;
 	struct act_full rec;
-	struct act_emit e = {cb, ctx};
-	return act_run_list(gw, st, &rec, act_read_v, act_emit, &e, err);
+	struct act_emit e = {.act = cb, .ctx = ctx};
+	return act_list(gw, &act_kind, Q_ACT_LIST, f, &rec, &e, err);
 }
 
-static int act_export_one(void *ctx, const struct activity_rec *a)
+static void act_cells(const void *rec, const char **f, char num[24])
 {
-	struct act_export_ctx *x = ctx;
-	char persons[24];
-	snprintf(persons, sizeof persons, "%lld", a->person_times);
-	const char *f[ACT_NCOLS] = {enum_zh_of(EN_ACTIVITY_KIND, a->kind), a->title, a->held_on,
-				    a->grid_code, a->organiser, persons};
-	x->failed = csv_write_row(x->w, f, ACT_NCOLS, x->err) != 0;
-	return x->failed;
+	const struct activity_rec *a = rec;
+	snprintf(num, 24, "%lld", a->person_times);
+	f[ACT_C_KIND] = enum_zh_of(EN_ACTIVITY_KIND, a->kind);
+	f[ACT_C_TITLE] = a->title;
+	f[ACT_C_HELD] = a->held_on;
+	f[ACT_C_GRID] = a->grid_code;
+	f[ACT_C_ORGANISER] = a->organiser;
+	f[ACT_C_PERSONS] = num;
 }
 
 static enum gw_status activity_export(struct gw *gw, struct csv_writer *w, struct gw_err *err)
 {
-	struct activity_filter all = {-1, NULL, NULL};
-	struct act_export_ctx x = {w, err, 0};
-	enum gw_status st = activity_list(gw, &all, act_export_one, &x, err);
-	return x.failed ? GW_EIO : st;
+	struct act_full rec;
+	return act_export(gw, w, &act_kind, Q_ACT_LIST, ACT_NCOLS, act_cells, &rec, err);
 }
 
 const struct import_kind_ops activity_ops = {
@@ -549,13 +516,9 @@ int act_activity_by_id(struct gw *gw, const char *id, char title[ACT_TITLE_MAX *
 		       char held_on[11], struct gw_err *err)
 {
 	struct act_full a;
-	sqlite3_stmt *st = db_stmt(gw->db, Q_ACT_BY_ID, err);
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, id);
-	int found = act_fetch_one(gw, st, act_read_v, &a, err);
-	if (found <= 0 || a.deleted)
-		return found < 0 ? -1 : 0;
+	enum gw_status st = record_get(gw, &act_kind, Q_ACT_BY_ID, id, &a, err);
+	if (st != GW_OK || a.deleted)
+		return st == GW_OK || st == GW_ENOTFOUND ? 0 : -1;
 	memcpy(title, a.a.title, sizeof a.a.title);
 	memcpy(held_on, a.a.held_on, sizeof a.a.held_on);
 	return 1;

@@ -1,6 +1,7 @@
 /* activity_coop.c - the cooperation projects and credit grants kinds:
  * validation, upsert by natural key, export and lists (the shared checks
  * are in activity.c). */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -32,10 +33,12 @@ static const struct import_col credit_cols[CREDIT_NCOLS] = {
 /* ---- cooperation projects --------------------------------------------------------- */
 
 struct coop_full {
-	struct coop_rec c;
+	struct coop_rec c;   /* first: see act_list */
 	char org_a_id[GW_ID_LEN + 1], org_b_id[GW_ID_LEN + 1], activity_id[GW_ID_LEN + 1];
 	int deleted;
 };
+
+static const struct record_kind coop_kind;
 
 static void coop_read(sqlite3_stmt *st, void *out)
 {
@@ -58,8 +61,9 @@ static void coop_read(sqlite3_stmt *st, void *out)
 	f->c.version = sqlite3_column_int(st, 14);
 }
 
-static void coop_json(const struct coop_full *f, struct strbuf *b)
+static void coop_json(const void *rec, struct strbuf *b)
 {
+	const struct coop_full *f = rec;
 	int first = 1;
 	sb_puts(b, "{");
 	sb_json_kv_str(b, &first, "title", f->c.title);
@@ -71,10 +75,11 @@ static void coop_json(const struct coop_full *f, struct strbuf *b)
 	sb_puts(b, "}");
 }
 
-static enum gw_status coop_parse(struct gw *gw, const struct import_row *r, struct coop_full *f,
+static enum gw_status coop_parse(struct gw *gw, const struct import_row *r, void *rec,
 				 struct gw_err *err)
 {
 	const char *const *v = r->val;
+	struct coop_full *f = rec;
 	struct act_org_ref a, b;
 	enum gw_status st;
 	memset(f, 0, sizeof *f);
@@ -128,97 +133,67 @@ static enum gw_status coop_parse(struct gw *gw, const struct import_row *r, stru
 	return act_date(v[COOP_C_SIGNED], 0, f->c.signed_on, r->hdr[COOP_C_SIGNED], err);
 }
 
-static int coop_same(const struct coop_full *x, const struct coop_full *y)
+static int coop_same(const void *old, const void *rec)
 {
+	const struct coop_full *x = old, *y = rec;
 	return !x->deleted && strcmp(x->c.title, y->c.title) == 0 &&
 	       strcmp(x->org_a_id, y->org_a_id) == 0 && strcmp(x->org_b_id, y->org_b_id) == 0 &&
 	       strcmp(x->c.field, y->c.field) == 0 && strcmp(x->activity_id, y->activity_id) == 0 &&
 	       strcmp(x->c.signed_on, y->c.signed_on) == 0;
 }
 
-static int coop_find(struct gw *gw, const char *id, const char *title, struct coop_full *old,
-		     struct gw_err *err)
+static void coop_bind(sqlite3_stmt *w, const void *rec)
 {
-	sqlite3_stmt *st = db_stmt(gw->db, id ? Q_COOP_BY_ID : Q_COOP_BY_TITLE, err);
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, id ? id : title);
-	return act_fetch_one(gw, st, coop_read, old, err);
+	const struct coop_full *f = rec;
+	db_bind_text(w, 2, f->c.title);
+	db_bind_text(w, 3, f->org_a_id);
+	db_bind_text(w, 4, f->org_b_id);
+	db_bind_text(w, 5, f->c.field);
+	db_bind_text_null(w, 6, f->activity_id);
+	db_bind_text_null(w, 7, f->c.signed_on);
 }
 
-static enum gw_status coop_write(struct gw *gw, const struct act_write_req *q,
+static const char *coop_label(const void *rec)
+{
+	return ((const struct coop_full *)rec)->c.title;
+}
+
+/* By id, or by the title (the key). */
+static enum gw_status coop_find(struct gw *gw, const char *id, const void *rec, void *out,
+				struct gw_err *err)
+{
+	const struct coop_full *f = rec;
+	sqlite3_stmt *st = db_stmt(gw->db, id ? Q_COOP_BY_ID : Q_COOP_BY_TITLE, err);
+	if (!st)
+		return GW_EDB;
+	db_bind_text(st, 1, id ? id : f->c.title);
+	return record_get_stmt(gw, &coop_kind, st, out, err);
+}
+
+static const struct record_kind coop_kind = {
+	.table = "coop_project", .size = sizeof(struct coop_full),
+	.id_at = offsetof(struct coop_full, c.id), .version_at = offsetof(struct coop_full, c.version),
+	.lookup_zh = "查询", .lookup_en = "lookup",
+	.insert = Q_ACT_COOP_INSERT, .update = Q_COOP_UPDATE, .tail = 8,
+	.gone = GW_ENOTFOUND, .gone_zh = "该合作项目已被删除", .gone_en = "this project has been deleted",
+	.conflict_zh = "合作项目“%s”在您打开后已被他人修改",
+	.conflict_en = "project '%s' was changed by someone else since you opened it",
+	.what_zh = "合作项目", .what_en = "project",
+	.read = coop_read, .parse = coop_parse, .find = coop_find, .same = coop_same,
+	.bind = coop_bind, .to_json = coop_json, .label = coop_label,
+};
+
+static enum gw_status coop_write(struct gw *gw, const struct record_req *q,
 				 enum upsert_result *res, struct gw_err *err)
 {
-	const struct import_row *r = q->r;
-	struct coop_full f, old, other;
-	enum gw_status st = coop_parse(gw, r, &f, err);
-	if (st != GW_OK)
-		return st;
-	int found = coop_find(gw, r->id, f.c.title, &old, err);
-	if (found < 0)
-		return GW_EDB;
-	if (r->id && !found)
-		return gw_fail(err, GW_ENOTFOUND, "该合作项目已被删除", "this project has been deleted");
-	if (found && q->insert_only)
-		return act_exists(err, "合作项目", "project", f.c.title);
-	if (found && r->id) {
-		if (r->version && r->version != old.c.version)
-			return gw_fail(err, GW_ECONFLICT, "合作项目“%s”在您打开后已被他人修改",
-				       "project '%s' was changed by someone else since you opened it",
-				       old.c.title);
-		int clash = coop_find(gw, NULL, f.c.title, &other, err);
-		if (clash < 0)
-			return GW_EDB;
-		if (clash && strcmp(other.c.id, old.c.id) != 0)
-			return act_exists(err, "合作项目", "project", f.c.title);
-	}
-	if (found && coop_same(&old, &f)) {
-		*res = UPSERT_UNCHANGED;
-		return GW_OK;
-	}
-	char now[20];
-	clock_now(now);
-	if (found)
-		memcpy(f.c.id, old.c.id, sizeof f.c.id);
-	else
-		id_new(f.c.id);
-	sqlite3_stmt *w = db_stmt(gw->db, found ? Q_COOP_UPDATE : Q_ACT_COOP_INSERT, err);
-	if (!w)
-		return GW_EDB;
-	db_bind_text(w, 1, f.c.id);
-	db_bind_text(w, 2, f.c.title);
-	db_bind_text(w, 3, f.org_a_id);
-	db_bind_text(w, 4, f.org_b_id);
-	db_bind_text(w, 5, f.c.field);
-	db_bind_text_null(w, 6, f.activity_id);
-	db_bind_text_null(w, 7, f.c.signed_on);
-	if (found) {
-		db_bind_text(w, 8, now);
-	} else {
-		db_bind_text(w, 8, gw->office);
-		db_bind_text(w, 9, now);
-	}
-	if ((st = db_step_done(gw->db, w, err)) != GW_OK)
-		return st;
-	struct strbuf oj = STRBUF_INIT, nj = STRBUF_INIT;
-	coop_json(&f, &nj);
-	if (found)
-		coop_json(&old, &oj);
-	st = oj.oom || nj.oom ? act_oom(err)
-			      : audit_record(gw, "coop_project", f.c.id, found ? "update" : "insert",
-					     found ? sb_str(&oj) : NULL, sb_str(&nj), err);
-	sb_free(&oj);
-	sb_free(&nj);
-	*res = found ? UPSERT_UPDATED : UPSERT_INSERTED;
-	if (st == GW_OK)
-		act_copy_id(q->out_id, f.c.id);
-	return st;
+	struct coop_full recs[3];
+	return record_upsert(gw, &coop_kind, q, recs, res, err);
 }
 
 static enum gw_status coop_row(struct gw *gw, const struct import_row *r, enum upsert_result *res,
 			       struct gw_err *err)
 {
-	struct act_write_req q = {r, 0, NULL};
+	struct record_req q = {r, 0, NULL};
 	return coop_write(gw, &q, res, err);
 }
 
@@ -248,43 +223,31 @@ enum gw_status coop_project_add(struct gw *gw, const struct coop_project_in *in,
 	return act_add_row(gw, coop_cols, COOP_NCOLS, coop_write, v, out_id, err);
 }
 
-struct coop_emit {
-	int (*cb)(void *ctx, const struct coop_rec *c);
-	void *ctx;
-};
-
-static int coop_emit(void *ctx, void *rec)
-{
-	struct coop_emit *e = ctx;
-	return e->cb(e->ctx, &((struct coop_full *)rec)->c);
-}
-
 enum gw_status coop_list(struct gw *gw, const struct activity_filter *f,
 			 int (*cb)(void *ctx, const struct coop_rec *c), void *ctx,
 			 struct gw_err *err)
 {
-	sqlite3_stmt *st = act_list_stmt(gw, Q_COOP_LIST, f, err);
-	if (!st)
-		return GW_EDB;
 	struct coop_full rec;
-	struct coop_emit e = {cb, ctx};
-	return act_run_list(gw, st, &rec, coop_read, coop_emit, &e, err);
+	struct act_emit e = {.coop = cb, .ctx = ctx};
+	return act_list(gw, &coop_kind, Q_COOP_LIST, f, &rec, &e, err);
 }
 
-static int coop_export_one(void *ctx, const struct coop_rec *c)
+static void coop_cells(const void *rec, const char **f, char num[24])
 {
-	struct act_export_ctx *x = ctx;
-	const char *f[COOP_NCOLS] = {c->title, c->org_a, c->org_b, c->field, c->activity_title,
-				     c->activity_date, c->signed_on};
-	x->failed = csv_write_row(x->w, f, COOP_NCOLS, x->err) != 0;
-	return x->failed;
+	const struct coop_rec *c = rec;
+	f[COOP_C_TITLE] = c->title;
+	f[COOP_C_ORG_A] = c->org_a;
+	f[COOP_C_ORG_B] = c->org_b;
+	f[COOP_C_FIELD] = c->field;
+	f[COOP_C_ACTIVITY] = c->activity_title;
+	f[COOP_C_ACTIVITY_DATE] = c->activity_date;
+	f[COOP_C_SIGNED] = c->signed_on;
 }
 
 static enum gw_status coop_export(struct gw *gw, struct csv_writer *w, struct gw_err *err)
 {
-	struct act_export_ctx x = {w, err, 0};
-	enum gw_status st = coop_list(gw, NULL, coop_export_one, &x, err);
-	return x.failed ? GW_EIO : st;
+	struct coop_full rec;
+	return act_export(gw, w, &coop_kind, Q_COOP_LIST, COOP_NCOLS, coop_cells, &rec, err);
 }
 
 const struct import_kind_ops coop_ops = {
@@ -294,10 +257,12 @@ const struct import_kind_ops coop_ops = {
 /* ---- credit grants ------------------------------------------------------------------ */
 
 struct credit_full {
-	struct credit_rec c;
+	struct credit_rec c;   /* first: see act_list */
 	char org_id[GW_ID_LEN + 1];
 	int deleted;
 };
+
+static const struct record_kind credit_kind;
 
 static void credit_read(sqlite3_stmt *st, void *out)
 {
@@ -314,8 +279,9 @@ static void credit_read(sqlite3_stmt *st, void *out)
 	f->c.version = sqlite3_column_int(st, 8);
 }
 
-static void credit_json(const struct credit_full *f, struct strbuf *b)
+static void credit_json(const void *rec, struct strbuf *b)
 {
+	const struct credit_full *f = rec;
 	int first = 1;
 	sb_puts(b, "{");
 	sb_json_kv_str(b, &first, "org_code", f->c.org_code);
@@ -349,10 +315,11 @@ static enum gw_status parse_amount(const char *s, long long *out, struct gw_err 
 	return GW_OK;
 }
 
-static enum gw_status credit_parse(struct gw *gw, const struct import_row *r, struct credit_full *f,
+static enum gw_status credit_parse(struct gw *gw, const struct import_row *r, void *rec,
 				   struct gw_err *err)
 {
 	const char *const *v = r->val;
+	struct credit_full *f = rec;
 	struct act_org_ref o;
 	enum gw_status st;
 	memset(f, 0, sizeof *f);
@@ -371,12 +338,35 @@ static enum gw_status credit_parse(struct gw *gw, const struct import_row *r, st
 	return act_date(v[CREDIT_C_GRANTED], 1, f->c.granted_on, r->hdr[CREDIT_C_GRANTED], err);
 }
 
-static int credit_find(struct gw *gw, const char *id, const struct credit_full *f,
-		       struct credit_full *old, struct gw_err *err)
+static int credit_same(const void *old, const void *rec)
 {
+	const struct credit_full *x = old, *y = rec;
+	return !x->deleted && strcmp(x->org_id, y->org_id) == 0 && strcmp(x->c.bank, y->c.bank) == 0 &&
+	       x->c.amount_yuan == y->c.amount_yuan && strcmp(x->c.granted_on, y->c.granted_on) == 0;
+}
+
+static void credit_bind(sqlite3_stmt *w, const void *rec)
+{
+	const struct credit_full *f = rec;
+	db_bind_text(w, 2, f->org_id);
+	db_bind_text(w, 3, f->c.bank);
+	sqlite3_bind_int64(w, 4, f->c.amount_yuan);
+	db_bind_text(w, 5, f->c.granted_on);
+}
+
+static const char *credit_label(const void *rec)
+{
+	return ((const struct credit_full *)rec)->c.org_name;
+}
+
+/* By id, or by (organisation, bank, date), the key. */
+static enum gw_status credit_find(struct gw *gw, const char *id, const void *rec, void *out,
+				  struct gw_err *err)
+{
+	const struct credit_full *f = rec;
 	sqlite3_stmt *st = db_stmt(gw->db, id ? Q_CREDIT_BY_ID : Q_CREDIT_BY_KEY, err);
 	if (!st)
-		return -1;
+		return GW_EDB;
 	if (id) {
 		db_bind_text(st, 1, id);
 	} else {
@@ -384,82 +374,33 @@ static int credit_find(struct gw *gw, const char *id, const struct credit_full *
 		db_bind_text(st, 2, f->c.bank);
 		db_bind_text(st, 3, f->c.granted_on);
 	}
-	return act_fetch_one(gw, st, credit_read, old, err);
+	return record_get_stmt(gw, &credit_kind, st, out, err);
 }
 
-static enum gw_status credit_write(struct gw *gw, const struct act_write_req *q,
+static const struct record_kind credit_kind = {
+	.table = "credit_grant", .size = sizeof(struct credit_full),
+	.id_at = offsetof(struct credit_full, c.id), .version_at = offsetof(struct credit_full, c.version),
+	.lookup_zh = "查询", .lookup_en = "lookup",
+	.insert = Q_ACT_CREDIT_INSERT, .update = Q_CREDIT_UPDATE, .tail = 6,
+	.gone = GW_ENOTFOUND, .gone_zh = "该授信记录已被删除", .gone_en = "this grant has been deleted",
+	.conflict_zh = "“%s”的授信记录在您打开后已被他人修改",
+	.conflict_en = "the grant to '%s' was changed by someone else since you opened it",
+	.what_zh = "授信记录", .what_en = "grant",
+	.read = credit_read, .parse = credit_parse, .find = credit_find, .same = credit_same,
+	.bind = credit_bind, .to_json = credit_json, .label = credit_label,
+};
+
+static enum gw_status credit_write(struct gw *gw, const struct record_req *q,
 				   enum upsert_result *res, struct gw_err *err)
 {
-	const struct import_row *r = q->r;
-	struct credit_full f, old, other;
-	enum gw_status st = credit_parse(gw, r, &f, err);
-	if (st != GW_OK)
-		return st;
-	int found = credit_find(gw, r->id, &f, &old, err);
-	if (found < 0)
-		return GW_EDB;
-	if (r->id && !found)
-		return gw_fail(err, GW_ENOTFOUND, "该授信记录已被删除", "this grant has been deleted");
-	if (found && q->insert_only)
-		return act_exists(err, "授信记录", "grant", f.c.org_name);
-	if (found && r->id) {
-		if (r->version && r->version != old.c.version)
-			return gw_fail(err, GW_ECONFLICT, "“%s”的授信记录在您打开后已被他人修改",
-				       "the grant to '%s' was changed by someone else since you opened it",
-				       old.c.org_name);
-		int clash = credit_find(gw, NULL, &f, &other, err);
-		if (clash < 0)
-			return GW_EDB;
-		if (clash && strcmp(other.c.id, old.c.id) != 0)
-			return act_exists(err, "授信记录", "grant", f.c.org_name);
-	}
-	if (found && !old.deleted && strcmp(old.org_id, f.org_id) == 0 &&
-	    strcmp(old.c.bank, f.c.bank) == 0 && old.c.amount_yuan == f.c.amount_yuan &&
-	    strcmp(old.c.granted_on, f.c.granted_on) == 0) {
-		*res = UPSERT_UNCHANGED;
-		return GW_OK;
-	}
-	char now[20];
-	clock_now(now);
-	if (found)
-		memcpy(f.c.id, old.c.id, sizeof f.c.id);
-	else
-		id_new(f.c.id);
-	sqlite3_stmt *w = db_stmt(gw->db, found ? Q_CREDIT_UPDATE : Q_ACT_CREDIT_INSERT, err);
-	if (!w)
-		return GW_EDB;
-	db_bind_text(w, 1, f.c.id);
-	db_bind_text(w, 2, f.org_id);
-	db_bind_text(w, 3, f.c.bank);
-	sqlite3_bind_int64(w, 4, f.c.amount_yuan);
-	db_bind_text(w, 5, f.c.granted_on);
-	if (found) {
-		db_bind_text(w, 6, now);
-	} else {
-		db_bind_text(w, 6, gw->office);
-		db_bind_text(w, 7, now);
-	}
-	if ((st = db_step_done(gw->db, w, err)) != GW_OK)
-		return st;
-	struct strbuf oj = STRBUF_INIT, nj = STRBUF_INIT;
-	credit_json(&f, &nj);
-	if (found)
-		credit_json(&old, &oj);
-	st = oj.oom || nj.oom ? act_oom(err)
-			      : audit_record(gw, "credit_grant", f.c.id, found ? "update" : "insert",
-					     found ? sb_str(&oj) : NULL, sb_str(&nj), err);
-	sb_free(&oj);
-	sb_free(&nj);
-	*res = found ? UPSERT_UPDATED : UPSERT_INSERTED;
-	if (st == GW_OK)
-		act_copy_id(q->out_id, f.c.id);
-	return st;
+	struct credit_full recs[3];
+	return record_upsert(gw, &credit_kind, q, recs, res, err);
 }
 
 static enum gw_status credit_row(struct gw *gw, const struct import_row *r,
 				 enum upsert_result *res, struct gw_err *err)
 {
-	struct act_write_req q = {r, 0, NULL};
+	struct record_req q = {r, 0, NULL};
 	return credit_write(gw, &q, res, err);
 }
 
@@ -478,44 +419,30 @@ enum gw_status credit_grant_add(struct gw *gw, const struct credit_grant_in *in,
 	return act_add_row(gw, credit_cols, CREDIT_NCOLS, credit_write, v, out_id, err);
 }
 
-struct credit_emit {
-	int (*cb)(void *ctx, const struct credit_rec *c);
-	void *ctx;
-};
-
-static int credit_emit(void *ctx, void *rec)
-{
-	struct credit_emit *e = ctx;
-	return e->cb(e->ctx, &((struct credit_full *)rec)->c);
-}
-
 enum gw_status credit_list(struct gw *gw, const struct activity_filter *f,
 			   int (*cb)(void *ctx, const struct credit_rec *c), void *ctx,
 			   struct gw_err *err)
 {
-	sqlite3_stmt *st = act_list_stmt(gw, Q_CREDIT_LIST, f, err);
-	if (!st)
-		return GW_EDB;
 	struct credit_full rec;
-	struct credit_emit e = {cb, ctx};
-	return act_run_list(gw, st, &rec, credit_read, credit_emit, &e, err);
+	struct act_emit e = {.credit = cb, .ctx = ctx};
+	return act_list(gw, &credit_kind, Q_CREDIT_LIST, f, &rec, &e, err);
 }
 
-static int credit_export_one(void *ctx, const struct credit_rec *c)
+static void credit_cells(const void *rec, const char **f, char num[24])
 {
-	struct act_export_ctx *x = ctx;
-	char amount[24];
-	snprintf(amount, sizeof amount, "%lld", c->amount_yuan);
-	const char *f[CREDIT_NCOLS] = {c->org_code, c->org_name, c->bank, amount, c->granted_on};
-	x->failed = csv_write_row(x->w, f, CREDIT_NCOLS, x->err) != 0;
-	return x->failed;
+	const struct credit_rec *c = rec;
+	snprintf(num, 24, "%lld", c->amount_yuan);
+	f[CREDIT_C_ORG] = c->org_code;
+	f[CREDIT_C_ORG_NAME] = c->org_name;
+	f[CREDIT_C_BANK] = c->bank;
+	f[CREDIT_C_AMOUNT] = num;
+	f[CREDIT_C_GRANTED] = c->granted_on;
 }
 
 static enum gw_status credit_export(struct gw *gw, struct csv_writer *w, struct gw_err *err)
 {
-	struct act_export_ctx x = {w, err, 0};
-	enum gw_status st = credit_list(gw, NULL, credit_export_one, &x, err);
-	return x.failed ? GW_EIO : st;
+	struct credit_full rec;
+	return act_export(gw, w, &credit_kind, Q_CREDIT_LIST, CREDIT_NCOLS, credit_cells, &rec, err);
 }
 
 const struct import_kind_ops credit_ops = {

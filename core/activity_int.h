@@ -4,6 +4,7 @@
 #define GW_ACTIVITY_INT_H
 
 #include "activity.h"
+#include "record.h"
 
 /* An organisation as a reference resolves it. */
 struct act_org_ref {
@@ -14,23 +15,9 @@ struct act_org_ref {
 	char name[401];
 };
 
-/* How a write is asked for: by a row (import or form: upsert), or by an
- * *_add call (insert only; the new id goes to out_id). */
-struct act_write_req {
-	const struct import_row *r;
-	int insert_only;
-	char *out_id;
-};
-
-typedef enum gw_status act_write_fn(struct gw *gw, const struct act_write_req *q,
+/* A kind's write path: record_upsert with the kind's descriptor. */
+typedef enum gw_status act_write_fn(struct gw *gw, const struct record_req *q,
 				    enum upsert_result *res, struct gw_err *err);
-
-/* An export in progress: rows go to w; failed is set on the first error. */
-struct act_export_ctx {
-	struct csv_writer *w;
-	struct gw_err *err;
-	int failed;
-};
 
 /* Field checks: each prefixes its message with the field's name and
  * returns GW_EINVAL (or a database status). */
@@ -41,10 +28,6 @@ enum gw_status act_text(const char *s, size_t maxchars, int req, char *out, size
 			const char *name, struct gw_err *err);
 enum gw_status act_date(const char *s, int req, char out[11], const char *name,
 			struct gw_err *err);
-enum gw_status act_oom(struct gw_err *err);
-enum gw_status act_exists(struct gw_err *err, const char *what_zh, const char *what_en,
-			  const char *title);
-void act_copy_id(char *out_id, const char *id);
 
 /* Runs write on vals (a kind's cells) as an insert-only *_add call, in its
  * own transaction or under a savepoint of the caller's. */
@@ -52,15 +35,28 @@ enum gw_status act_add_row(struct gw *gw, const struct import_col *cols, int nco
 			   act_write_fn *write, const char *const *vals, char *out_id,
 			   struct gw_err *err);
 
-/* A look-up of at most one record: 1 found (read by fn), 0 not, -1 error. */
-int act_fetch_one(struct gw *gw, sqlite3_stmt *st, void (*fn)(sqlite3_stmt *, void *), void *out,
-		  struct gw_err *err);
-/* A list statement bound from f (NULL: everything), and running it. */
-sqlite3_stmt *act_list_stmt(struct gw *gw, enum db_query qn, const struct activity_filter *f,
-			    struct gw_err *err);
-enum gw_status act_run_list(struct gw *gw, sqlite3_stmt *st, void *rec,
-			    void (*read)(sqlite3_stmt *, void *), int (*emit)(void *, void *),
-			    void *ctx, struct gw_err *err);
+/* A list callback of one of the three kinds (set one) and its context. */
+struct act_emit {
+	int (*act)(void *ctx, const struct activity_rec *a);
+	int (*coop)(void *ctx, const struct coop_rec *c);
+	int (*credit)(void *ctx, const struct credit_rec *c);
+	void *ctx;
+};
+
+/* Calls e's callback for each record of kind k that list statement qn,
+ * bound from f (NULL: everything), returns; rec is room for one record,
+ * which must begin with the public struct the callback takes. */
+enum gw_status act_list(struct gw *gw, const struct record_kind *k, enum db_query qn,
+			const struct activity_filter *f, void *rec, struct act_emit *e,
+			struct gw_err *err);
+
+/* Writes every record of list statement qn as a CSV row of ncols cells,
+ * which cells fills from the record (num: room for one number).  GW_EIO
+ * when writing fails. */
+enum gw_status act_export(struct gw *gw, struct csv_writer *w, const struct record_kind *k,
+			  enum db_query qn, int ncols,
+			  void (*cells)(const void *rec, const char **f, char num[24]), void *rec,
+			  struct gw_err *err);
 
 /* The title and date of a live activity by id: 1, 0 when there is none, -1. */
 int act_activity_by_id(struct gw *gw, const char *id, char title[ACT_TITLE_MAX * 4 + 1],

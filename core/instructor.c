@@ -2,6 +2,7 @@
  * the grid and organisation links, lookups and the staffing standard. */
 #include "instructor.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "enums.h"
 #include "grid.h"
 #include "org.h"
+#include "record.h"
 #include "strbuf.h"
 #include "validate.h"
 
@@ -35,8 +37,17 @@ struct link_set {
 	struct link v[INSTR_MAX_ORGS];
 };
 
-static void read_row(sqlite3_stmt *st, struct instructor_rec *i)
+/* An instructor as the write path sees it: the fields and both link sets. */
+struct instr_full {
+	struct instructor_rec i;   /* first: look-ups read into either */
+	struct link_set grids, orgs;
+};
+
+static const struct record_kind instr_kind;
+
+static void read_row(sqlite3_stmt *st, void *rec)
 {
+	struct instructor_rec *i = rec;
 	db_col_text(st, 0, i->id, sizeof i->id);
 	db_col_text(st, 1, i->phone, sizeof i->phone);
 	db_col_text(st, 2, i->name, sizeof i->name);
@@ -51,19 +62,9 @@ static void read_row(sqlite3_stmt *st, struct instructor_rec *i)
 static enum gw_status fetch(struct gw *gw, enum db_query q, const char *key,
 			    struct instructor_rec *out, struct gw_err *err)
 {
-	sqlite3_stmt *st = db_stmt(gw->db, q, err);
-	if (!st)
-		return err ? err->code : GW_EDB;
-	db_bind_text(st, 1, key);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		read_row(st, out);
-		sqlite3_reset(st);
-		return GW_OK;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(gw->db, err, gw_tr("查询指导员", "instructor lookup"));
+	enum gw_status st = record_get(gw, &instr_kind, q, key, out, err);
+	if (st != GW_ENOTFOUND)
+		return st;
 	if (q == Q_INSTR_BY_ID)
 		return gw_fail(err, GW_ENOTFOUND, "该指导员不存在", "no such instructor");
 	return gw_fail(err, GW_ENOTFOUND, "没有手机号为“%s”的指导员", "no instructor with mobile '%s'", key);
@@ -280,9 +281,10 @@ static enum gw_status parse_orgs(struct gw *gw, const struct import_row *r, stru
 
 /* ---- the row handler -------------------------------------------------- */
 
-static void to_json(const struct instructor_rec *i, const struct link_set *grids,
-		    const struct link_set *orgs, struct strbuf *b)
+static void to_json(const void *rec, struct strbuf *b)
 {
+	const struct instr_full *x = rec;
+	const struct instructor_rec *i = &x->i;
 	int first = 1;
 	struct strbuf list = STRBUF_INIT;
 	sb_puts(b, "{");
@@ -292,20 +294,23 @@ static void to_json(const struct instructor_rec *i, const struct link_set *grids
 	sb_json_kv_str(b, &first, "unit", i->unit);
 	sb_json_kv_str(b, &first, "role", i->role);
 	sb_json_kv_str(b, &first, "status", i->status);
-	set_join(grids, ";", &list);
+	set_join(&x->grids, ";", &list);
 	sb_json_kv_str(b, &first, "grid_codes", sb_str(&list));
 	sb_reset(&list);
-	set_join(orgs, ";", &list);
+	set_join(&x->orgs, ";", &list);
 	sb_json_kv_str(b, &first, "org_codes", sb_str(&list));
 	sb_free(&list);
 	sb_puts(b, "}");
 }
 
-static int same_fields(const struct instructor_rec *a, const struct instructor_rec *b)
+static int same_rec(const void *old, const void *rec)
 {
+	const struct instr_full *x = old, *y = rec;
+	const struct instructor_rec *a = &x->i, *b = &y->i;
 	return !a->deleted && strcmp(a->phone, b->phone) == 0 && strcmp(a->name, b->name) == 0 &&
 	       strcmp(a->gender, b->gender) == 0 && strcmp(a->unit, b->unit) == 0 &&
-	       strcmp(a->role, b->role) == 0 && strcmp(a->status, b->status) == 0;
+	       strcmp(a->role, b->role) == 0 && strcmp(a->status, b->status) == 0 &&
+	       set_same(&x->grids, &y->grids) && set_same(&x->orgs, &y->orgs);
 }
 
 static enum gw_status parse_enum(const struct import_row *r, int col, enum gw_enum e,
@@ -352,27 +357,71 @@ static enum gw_status parse_row(const struct import_row *r, struct instructor_re
 	return GW_OK;
 }
 
-/* Everything one row holds, and what is stored for the same instructor. */
-struct instr_row {
-	struct instructor_rec rec, old;
-	struct link_set grids, orgs, old_grids, old_orgs;
-};
-
-static enum gw_status write_links(struct gw *gw, const struct import_row *r,
-				  const struct instr_row *x, const char *id, int is_new,
-				  struct gw_err *err)
+static enum gw_status parse_full(struct gw *gw, const struct import_row *r, void *rec,
+				 struct gw_err *err)
 {
-	enum gw_status st = GW_OK;
-	if (r->present[INSTR_C_GRIDS] && (is_new ? x->grids.n > 0 : !set_same(&x->grids, &x->old_grids)))
-		st = set_store(gw, Q_INSTR_GRID_CLEAR, Q_INSTR_GRID_ADD, id, &x->grids, err);
-	if (st == GW_OK && r->present[INSTR_C_ORGS] &&
-	    (is_new ? x->orgs.n > 0 : !set_same(&x->orgs, &x->old_orgs)))
-		st = set_store(gw, Q_INSTR_ORG_CLEAR, Q_INSTR_ORG_ADD, id, &x->orgs, err);
+	struct instr_full *x = rec;
+	x->grids.n = x->orgs.n = 0;
+	enum gw_status st = parse_row(r, &x->i, err);
+	if (st == GW_OK && r->present[INSTR_C_GRIDS])
+		st = parse_grids(gw, r, &x->grids, err);
+	if (st == GW_OK && r->present[INSTR_C_ORGS])
+		st = parse_orgs(gw, r, &x->orgs, err);
 	return st;
 }
 
-static void bind_fields(sqlite3_stmt *q, const struct instructor_rec *i)
+/* The stored instructor with the links. */
+static enum gw_status find(struct gw *gw, const char *id, const void *rec, void *out,
+			   struct gw_err *err)
 {
+	const struct instr_full *x = rec;
+	struct instr_full *o = out;
+	enum gw_status st = id ? instructor_by_id(gw, id, &o->i, err)
+			       : instructor_by_phone(gw, x->i.phone, &o->i, err);
+	if (st == GW_OK && (st = set_load(gw, Q_INSTR_GRIDS, o->i.id, &o->grids, err)) == GW_OK)
+		st = set_load(gw, Q_INSTR_ORGS, o->i.id, &o->orgs, err);
+	return st;
+}
+
+/* A file without an optional column says nothing about it. */
+static enum gw_status keep_absent(struct gw *gw, const struct import_row *r, const void *stored,
+				  void *rec, struct gw_err *err)
+{
+	const struct instr_full *old = stored;
+	struct instr_full *x = rec;
+	if (!old)
+		return GW_OK;
+	if (!r->present[INSTR_C_GENDER])
+		memcpy(x->i.gender, old->i.gender, sizeof x->i.gender);
+	if (!r->present[INSTR_C_UNIT])
+		memcpy(x->i.unit, old->i.unit, sizeof x->i.unit);
+	if (!r->present[INSTR_C_STATUS])
+		memcpy(x->i.status, old->i.status, sizeof x->i.status);
+	if (!r->present[INSTR_C_GRIDS])
+		x->grids = old->grids;
+	if (!r->present[INSTR_C_ORGS])
+		x->orgs = old->orgs;
+	return GW_OK;
+}
+
+/* Replaces the stored links a column of the file gives, when they differ
+ * (old NULL: a new instructor). */
+static enum gw_status write_links(struct gw *gw, const struct import_row *r, const void *rec,
+				  const void *stored, struct gw_err *err)
+{
+	const struct instr_full *x = rec, *old = stored;
+	enum gw_status st = GW_OK;
+	if (r->present[INSTR_C_GRIDS] && (old ? !set_same(&x->grids, &old->grids) : x->grids.n > 0))
+		st = set_store(gw, Q_INSTR_GRID_CLEAR, Q_INSTR_GRID_ADD, x->i.id, &x->grids, err);
+	if (st == GW_OK && r->present[INSTR_C_ORGS] &&
+	    (old ? !set_same(&x->orgs, &old->orgs) : x->orgs.n > 0))
+		st = set_store(gw, Q_INSTR_ORG_CLEAR, Q_INSTR_ORG_ADD, x->i.id, &x->orgs, err);
+	return st;
+}
+
+static void bind_fields(sqlite3_stmt *q, const void *rec)
+{
+	const struct instructor_rec *i = rec;
 	db_bind_text(q, 2, i->phone);
 	db_bind_text(q, 3, i->name);
 	db_bind_text_null(q, 4, i->gender);
@@ -381,107 +430,56 @@ static void bind_fields(sqlite3_stmt *q, const struct instructor_rec *i)
 	db_bind_text(q, 7, i->status);
 }
 
-static enum gw_status instr_upsert(struct gw *gw, const struct import_row *r, struct instr_row *x,
-				   int found, enum upsert_result *res, struct gw_err *err)
+static const char *label(const void *rec)
 {
-	char now[20];
-	clock_now(now);
-	struct instructor_rec *i = &x->rec;
-	sqlite3_stmt *q = db_stmt(gw->db, found ? Q_INSTR_UPDATE : Q_INSTR_INSERT, err);
-	if (!q)
-		return err ? err->code : GW_EDB;
-	if (found) {
-		snprintf(i->id, sizeof i->id, "%s", x->old.id);
-		db_bind_text(q, 1, i->id);
-		bind_fields(q, i);
-		db_bind_text(q, 8, now);
-	} else {
-		id_new(i->id);
-		db_bind_text(q, 1, i->id);
-		bind_fields(q, i);
-		db_bind_text(q, 8, gw->office);
-		db_bind_text(q, 9, now);
-	}
-	enum gw_status st = db_step_done(gw->db, q, err);
-	if (st == GW_OK)
-		st = write_links(gw, r, x, i->id, !found, err);
-	if (st != GW_OK)
-		return st;
-	struct strbuf oj = STRBUF_INIT, nj = STRBUF_INIT;
-	if (found)
-		to_json(&x->old, &x->old_grids, &x->old_orgs, &oj);
-	to_json(i, &x->grids, &x->orgs, &nj);
-	st = audit_record(gw, "instructor", i->id, found ? "update" : "insert",
-			  found ? sb_str(&oj) : NULL, sb_str(&nj), err);
-	sb_free(&oj);
-	sb_free(&nj);
-	*res = found ? UPSERT_UPDATED : UPSERT_INSERTED;
-	return st;
+	return ((const struct instructor_rec *)rec)->name;
 }
+
+static enum gw_status phone_taken(struct gw_err *err, const struct import_row *r, const void *rec,
+				  const void *other)
+{
+	gw_fail(err, GW_EEXIST, "指导员“%s”已使用此手机号", "instructor '%s' already has this mobile",
+		label(other));
+	return import_col_fail(err, r, INSTR_C_PHONE);
+}
+
+/* A deletion keeps the links: the audit names the instructor only. */
+static void delete_json(const void *rec, struct strbuf *b)
+{
+	const struct instructor_rec *i = rec;
+	int first = 1;
+	sb_puts(b, "{");
+	sb_json_kv_str(b, &first, "phone", i->phone);
+	sb_json_kv_str(b, &first, "name", i->name);
+	sb_json_kv_str(b, &first, "role", i->role);
+	sb_json_kv_str(b, &first, "status", i->status);
+	sb_puts(b, "}");
+}
+
+static const struct record_kind instr_kind = {
+	.table = "instructor", .size = sizeof(struct instr_full),
+	.id_at = offsetof(struct instr_full, i.id), .version_at = offsetof(struct instr_full, i.version),
+	.lookup_zh = "查询指导员", .lookup_en = "instructor lookup",
+	.insert = Q_INSTR_INSERT, .update = Q_INSTR_UPDATE, .tail = 8,
+	.gone = GW_EINVAL, .gone_zh = "该指导员已被删除", .gone_en = "this instructor has been deleted",
+	.conflict_zh = "指导员“%s”在您打开后已被他人修改",
+	.conflict_en = "instructor '%s' was changed by someone else since you opened it",
+	.del = RECORD_DEL_SOFT, .del_soft = Q_INSTR_SOFT_DELETE,
+	.read = read_row, .parse = parse_full, .find = find, .merge = keep_absent, .same = same_rec,
+	.bind = bind_fields, .to_json = to_json, .label = label, .taken = phone_taken,
+	.after = write_links, .del_json = delete_json,
+};
 
 static enum gw_status instr_row(struct gw *gw, const struct import_row *r,
 				enum upsert_result *res, struct gw_err *err)
 {
-	/* Four link sets are too big for the stack of a deep caller. */
-	struct instr_row *x = calloc(1, sizeof *x);
-	if (!x)
+	/* Six link sets are too big for the stack of a deep caller. */
+	struct instr_full *recs = calloc(3, sizeof *recs);
+	if (!recs)
 		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
-	struct instructor_rec *i = &x->rec, *old = &x->old;
-	enum gw_status st = parse_row(r, i, err);
-	if (st == GW_OK && r->present[INSTR_C_GRIDS])
-		st = parse_grids(gw, r, &x->grids, err);
-	if (st == GW_OK && r->present[INSTR_C_ORGS])
-		st = parse_orgs(gw, r, &x->orgs, err);
-	if (st != GW_OK)
-		goto out;
-	/* A form edits by id (the phone may change); import matches by phone. */
-	st = r->id ? instructor_by_id(gw, r->id, old, err) : instructor_by_phone(gw, i->phone, old, err);
-	if (st != GW_OK && st != GW_ENOTFOUND)
-		goto out;
-	int found = st == GW_OK;
-	st = GW_OK;
-	if (!found && r->id) {
-		st = gw_fail(err, GW_EINVAL, "该指导员已被删除", "this instructor has been deleted");
-		goto out;
-	}
-	if (found) {
-		if (r->id && r->version && r->version != old->version) {
-			st = gw_fail(err, GW_ECONFLICT, "指导员“%s”在您打开后已被他人修改",
-				     "instructor '%s' was changed by someone else since you opened it", old->name);
-			goto out;
-		}
-		if (r->id && strcmp(i->phone, old->phone) != 0) {
-			struct instructor_rec other;
-			if (instructor_by_phone(gw, i->phone, &other, NULL) == GW_OK) {
-				gw_fail(err, GW_EEXIST, "指导员“%s”已使用此手机号", "instructor '%s' already has this mobile",
-					other.name);
-				st = import_col_fail(err, r, INSTR_C_PHONE);
-				goto out;
-			}
-		}
-		/* A file without an optional column says nothing about it. */
-		if (!r->present[INSTR_C_GENDER])
-			memcpy(i->gender, old->gender, sizeof i->gender);
-		if (!r->present[INSTR_C_UNIT])
-			memcpy(i->unit, old->unit, sizeof i->unit);
-		if (!r->present[INSTR_C_STATUS])
-			memcpy(i->status, old->status, sizeof i->status);
-		if ((st = set_load(gw, Q_INSTR_GRIDS, old->id, &x->old_grids, err)) != GW_OK ||
-		    (st = set_load(gw, Q_INSTR_ORGS, old->id, &x->old_orgs, err)) != GW_OK)
-			goto out;
-		if (!r->present[INSTR_C_GRIDS])
-			x->grids = x->old_grids;
-		if (!r->present[INSTR_C_ORGS])
-			x->orgs = x->old_orgs;
-		if (same_fields(old, i) && set_same(&x->grids, &x->old_grids) &&
-		    set_same(&x->orgs, &x->old_orgs)) {
-			*res = UPSERT_UNCHANGED;
-			goto out;
-		}
-	}
-	st = instr_upsert(gw, r, x, found, res, err);
-out:
-	free(x);
+	struct record_req q = {r, 0, NULL};
+	enum gw_status st = record_upsert(gw, &instr_kind, &q, recs, res, err);
+	free(recs);
 	return st;
 }
 
@@ -493,35 +491,7 @@ enum gw_status instructor_delete(struct gw *gw, const char *id, struct gw_err *e
 	enum gw_status st = instructor_by_id(gw, id, &i, err);
 	if (st != GW_OK || i.deleted)
 		return st;
-	if ((st = db_begin(gw->db, err)) != GW_OK)
-		return st;
-	char now[20];
-	clock_now(now);
-	sqlite3_stmt *q = db_stmt(gw->db, Q_INSTR_SOFT_DELETE, err);
-	if (!q) {
-		db_rollback(gw->db);
-		return err ? err->code : GW_EDB;
-	}
-	db_bind_text(q, 1, id);
-	db_bind_text(q, 2, now);
-	st = db_step_done(gw->db, q, err);
-	if (st == GW_OK) {
-		struct strbuf oj = STRBUF_INIT;
-		int first = 1;
-		sb_puts(&oj, "{");
-		sb_json_kv_str(&oj, &first, "phone", i.phone);
-		sb_json_kv_str(&oj, &first, "name", i.name);
-		sb_json_kv_str(&oj, &first, "role", i.role);
-		sb_json_kv_str(&oj, &first, "status", i.status);
-		sb_puts(&oj, "}");
-		st = audit_record(gw, "instructor", id, "delete", sb_str(&oj), NULL, err);
-		sb_free(&oj);
-	}
-	if (st != GW_OK) {
-		db_rollback(gw->db);
-		return st;
-	}
-	return db_commit(gw->db, err);
+	return record_delete(gw, &instr_kind, id, &i, err);
 }
 
 static enum gw_status each_link(struct gw *gw, enum db_query qn, const char *instructor_id,
@@ -582,26 +552,30 @@ static enum gw_status each_instr(struct gw *gw, sqlite3_stmt *q,
 						   : db_fail(gw->db, err, gw_tr("列出指导员", "listing instructors"));
 }
 
+/* each_instr over look-up statement q with ?1 bound to key. */
+static enum gw_status each_instr_of(struct gw *gw, enum db_query q, const char *key,
+				    int (*cb)(void *ctx, const struct instructor_rec *i), void *ctx,
+				    struct gw_err *err)
+{
+	sqlite3_stmt *st = db_stmt(gw->db, q, err);
+	if (!st)
+		return err ? err->code : GW_EDB;
+	db_bind_text(st, 1, key);
+	return each_instr(gw, st, cb, ctx, NULL, err);
+}
+
 enum gw_status grid_instructors(struct gw *gw, const char *grid_id,
 				int (*cb)(void *ctx, const struct instructor_rec *i), void *ctx,
 				struct gw_err *err)
 {
-	sqlite3_stmt *q = db_stmt(gw->db, Q_INSTR_OF_GRID, err);
-	if (!q)
-		return err ? err->code : GW_EDB;
-	db_bind_text(q, 1, grid_id);
-	return each_instr(gw, q, cb, ctx, NULL, err);
+	return each_instr_of(gw, Q_INSTR_OF_GRID, grid_id, cb, ctx, err);
 }
 
 enum gw_status org_instructors(struct gw *gw, const char *org_id,
 			       int (*cb)(void *ctx, const struct instructor_rec *i), void *ctx,
 			       struct gw_err *err)
 {
-	sqlite3_stmt *q = db_stmt(gw->db, Q_INSTR_OF_ORG, err);
-	if (!q)
-		return err ? err->code : GW_EDB;
-	db_bind_text(q, 1, org_id);
-	return each_instr(gw, q, cb, ctx, NULL, err);
+	return each_instr_of(gw, Q_INSTR_OF_ORG, org_id, cb, ctx, err);
 }
 
 enum gw_status instructor_list(struct gw *gw, const char *after_name, const char *after_id,
@@ -669,40 +643,40 @@ static enum gw_status export_links(struct gw *gw, enum db_query qn, const char *
 	return rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, "export");
 }
 
+/* Export scratch: the record and its links' cells. */
+struct export_cells {
+	struct instructor_rec i;
+	struct strbuf grids, orgs;
+};
+
+static enum gw_status export_cells(struct gw *gw, sqlite3_stmt *st, void *ctx, const char **f,
+				   struct gw_err *err)
+{
+	struct export_cells *x = ctx;
+	struct instructor_rec *i = &x->i;
+	enum gw_status res;
+	read_row(st, i);
+	if ((res = export_links(gw, Q_INSTR_GRIDS, i->id, &x->grids, err)) != GW_OK ||
+	    (res = export_links(gw, Q_INSTR_ORGS, i->id, &x->orgs, err)) != GW_OK)
+		return res;
+	f[INSTR_C_NAME] = i->name;
+	f[INSTR_C_PHONE] = i->phone;
+	f[INSTR_C_GENDER] = i->gender[0] ? enum_zh_of(EN_GENDER, i->gender) : "";
+	f[INSTR_C_UNIT] = i->unit;
+	f[INSTR_C_ROLE] = enum_zh_of(EN_ROLE, i->role);
+	f[INSTR_C_GRIDS] = sb_str(&x->grids);
+	f[INSTR_C_ORGS] = sb_str(&x->orgs);
+	f[INSTR_C_STATUS] = enum_zh_of(EN_INSTR_STATUS, i->status);
+	return GW_OK;
+}
+
 static enum gw_status instr_export(struct gw *gw, struct csv_writer *w, struct gw_err *err)
 {
-	sqlite3_stmt *st = db_stmt(gw->db, Q_INSTR_EXPORT, err);
-	if (!st)
-		return err ? err->code : GW_EDB;
-	struct instructor_rec i;
-	struct strbuf grids = STRBUF_INIT, orgs = STRBUF_INIT;
-	enum gw_status res = GW_OK;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		read_row(st, &i);
-		if ((res = export_links(gw, Q_INSTR_GRIDS, i.id, &grids, err)) != GW_OK ||
-		    (res = export_links(gw, Q_INSTR_ORGS, i.id, &orgs, err)) != GW_OK)
-			break;
-		const char *f[INSTR_NCOLS];
-		f[INSTR_C_NAME] = i.name;
-		f[INSTR_C_PHONE] = i.phone;
-		f[INSTR_C_GENDER] = i.gender[0] ? enum_zh_of(EN_GENDER, i.gender) : "";
-		f[INSTR_C_UNIT] = i.unit;
-		f[INSTR_C_ROLE] = enum_zh_of(EN_ROLE, i.role);
-		f[INSTR_C_GRIDS] = sb_str(&grids);
-		f[INSTR_C_ORGS] = sb_str(&orgs);
-		f[INSTR_C_STATUS] = enum_zh_of(EN_INSTR_STATUS, i.status);
-		if (csv_write_row(w, f, INSTR_NCOLS, err) != 0) {
-			res = GW_EIO;
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	sb_free(&grids);
-	sb_free(&orgs);
-	if (res != GW_OK)
-		return res;
-	return rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, "export");
+	struct export_cells x = {.grids = STRBUF_INIT, .orgs = STRBUF_INIT};
+	enum gw_status st = record_export(gw, w, Q_INSTR_EXPORT, INSTR_NCOLS, export_cells, &x, err);
+	sb_free(&x.grids);
+	sb_free(&x.orgs);
+	return st;
 }
 
 const struct import_kind_ops instructor_ops = {

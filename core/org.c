@@ -2,11 +2,13 @@
  * the cultivation plan and a paged list. */
 #include "org.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "enums.h"
 #include "grid.h"
+#include "record.h"
 #include "strbuf.h"
 #include "validate.h"
 
@@ -34,9 +36,12 @@ static long long col_count(sqlite3_stmt *st, int i)
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, i);
 }
 
+static const struct record_kind org_kind;
+
 /* Reads a row of ORG_COLS. */
-static void read_row(sqlite3_stmt *st, struct org_rec *o)
+static void read_row(sqlite3_stmt *st, void *rec)
 {
+	struct org_rec *o = rec;
 	db_col_text(st, 0, o->id, sizeof o->id);
 	db_col_text(st, 1, o->credit_code, sizeof o->credit_code);
 	db_col_text(st, 2, o->name, sizeof o->name);
@@ -60,19 +65,9 @@ static void read_row(sqlite3_stmt *st, struct org_rec *o)
 static enum gw_status fetch(struct gw *gw, enum db_query q, const char *key,
 			    struct org_rec *out, struct gw_err *err)
 {
-	sqlite3_stmt *st = db_stmt(gw->db, q, err);
-	if (!st)
-		return err ? err->code : GW_EDB;
-	db_bind_text(st, 1, key);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		read_row(st, out);
-		sqlite3_reset(st);
-		return GW_OK;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(gw->db, err, gw_tr("查询单位", "organisation lookup"));
+	enum gw_status st = record_get(gw, &org_kind, q, key, out, err);
+	if (st != GW_ENOTFOUND)
+		return st;
 	if (q == Q_ORG_BY_ID)
 		return gw_fail(err, GW_ENOTFOUND, "该单位不存在", "no such organisation");
 	return gw_fail(err, GW_ENOTFOUND, "没有统一社会信用代码为“%s”的单位",
@@ -104,8 +99,9 @@ static void json_count(struct strbuf *b, int *first, const char *key, long long 
 	sb_json_kv_str(b, first, key, NULL);
 }
 
-static void to_json(const struct org_rec *o, struct strbuf *b)
+static void to_json(const void *rec, struct strbuf *b)
 {
+	const struct org_rec *o = rec;
 	int first = 1;
 	sb_puts(b, "{");
 	sb_json_kv_str(b, &first, "credit_code", o->credit_code);
@@ -124,8 +120,9 @@ static void to_json(const struct org_rec *o, struct strbuf *b)
 	sb_puts(b, "}");
 }
 
-static int same_rec(const struct org_rec *a, const struct org_rec *b)
+static int same_rec(const void *old, const void *rec)
 {
+	const struct org_rec *a = old, *b = rec;
 	return !a->deleted && strcmp(a->credit_code, b->credit_code) == 0 &&
 	       strcmp(a->name, b->name) == 0 && strcmp(a->kind, b->kind) == 0 &&
 	       strcmp(a->tags, b->tags) == 0 && strcmp(a->chain, b->chain) == 0 &&
@@ -181,10 +178,11 @@ static enum gw_status opt_count(const struct import_row *r, int col, long long *
 
 /* Checks every cell on its own and resolves the grid; rules that span
  * columns wait for merge_and_check, once the stored record is known. */
-static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struct org_rec *o,
+static enum gw_status parse_row(struct gw *gw, const struct import_row *r, void *rec,
 				struct gw_err *err)
 {
 	const char *const *v = r->val;
+	struct org_rec *o = rec;
 	memset(o, 0, sizeof *o);
 	if (valid_blank(v[ORG_C_CREDIT]))
 		return import_required(err, r, ORG_C_CREDIT);
@@ -243,9 +241,11 @@ static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struc
 /* A file without an optional column says nothing about it: the stored value
  * stays (a township's sheet without 标签 must not wipe the county's tags).
  * Then the rule between party_org and its date. */
-static enum gw_status merge_and_check(const struct import_row *r, const struct org_rec *old,
-				      struct org_rec *o, struct gw_err *err)
+static enum gw_status merge_and_check(struct gw *gw, const struct import_row *r, const void *stored,
+				      void *rec, struct gw_err *err)
 {
+	const struct org_rec *old = stored;
+	struct org_rec *o = rec;
 	if (old) {
 #define KEEP(col, field)                                                     \
 	if (!r->present[col])                                                \
@@ -286,8 +286,9 @@ static void bind_count(sqlite3_stmt *st, int i, long long v)
 }
 
 /* Binds ?2..?14 of ORG_INSERT and ORG_UPDATE, which share that order. */
-static void bind_fields(sqlite3_stmt *st, const struct org_rec *o)
+static void bind_fields(sqlite3_stmt *st, const void *rec)
 {
+	const struct org_rec *o = rec;
 	db_bind_text(st, 2, o->credit_code);
 	db_bind_text(st, 3, o->name);
 	db_bind_text(st, 4, o->kind);
@@ -303,133 +304,54 @@ static void bind_fields(sqlite3_stmt *st, const struct org_rec *o)
 	db_bind_text(st, 14, o->phone);
 }
 
-static enum gw_status org_insert(struct gw *gw, struct org_rec *o, const char *now,
-				 struct gw_err *err)
+static enum gw_status find(struct gw *gw, const char *id, const void *rec, void *out,
+			   struct gw_err *err)
 {
-	id_new(o->id);
-	sqlite3_stmt *q = db_stmt(gw->db, Q_ORG_INSERT, err);
-	if (!q)
-		return err ? err->code : GW_EDB;
-	db_bind_text(q, 1, o->id);
-	bind_fields(q, o);
-	db_bind_text(q, 15, gw->office);
-	db_bind_text(q, 16, now);
-	enum gw_status st = db_step_done(gw->db, q, err);
-	if (st != GW_OK)
-		return st;
-	struct strbuf nj = STRBUF_INIT;
-	to_json(o, &nj);
-	st = audit_record(gw, "org", o->id, "insert", NULL, sb_str(&nj), err);
-	sb_free(&nj);
-	return st;
+	const struct org_rec *o = rec;
+	return id ? org_by_id(gw, id, out, err) : org_by_credit_code(gw, o->credit_code, out, err);
 }
 
-static enum gw_status org_update(struct gw *gw, const struct org_rec *old, const struct org_rec *o,
-				 const char *now, struct gw_err *err)
+static const char *label(const void *rec)
 {
-	sqlite3_stmt *q = db_stmt(gw->db, Q_ORG_UPDATE, err);
-	if (!q)
-		return err ? err->code : GW_EDB;
-	db_bind_text(q, 1, old->id);
-	bind_fields(q, o);
-	db_bind_text(q, 15, now);
-	enum gw_status st = db_step_done(gw->db, q, err);
-	if (st != GW_OK)
-		return st;
-	struct strbuf oj = STRBUF_INIT, nj = STRBUF_INIT;
-	to_json(old, &oj);
-	to_json(o, &nj);
-	st = audit_record(gw, "org", old->id, "update", sb_str(&oj), sb_str(&nj), err);
-	sb_free(&oj);
-	sb_free(&nj);
-	return st;
+	return ((const struct org_rec *)rec)->name;
 }
+
+static enum gw_status code_taken(struct gw_err *err, const struct import_row *r, const void *rec,
+				 const void *other)
+{
+	gw_fail(err, GW_EEXIST, "已有单位“%s”使用此代码", "organisation '%s' already has this code",
+		label(other));
+	return import_col_fail(err, r, ORG_C_CREDIT);
+}
+
+static const struct record_kind org_kind = {
+	.table = "org", .size = sizeof(struct org_rec),
+	.id_at = offsetof(struct org_rec, id), .version_at = offsetof(struct org_rec, version),
+	.lookup_zh = "查询单位", .lookup_en = "organisation lookup",
+	.insert = Q_ORG_INSERT, .update = Q_ORG_UPDATE, .tail = 15,
+	.gone = GW_EINVAL, .gone_zh = "该单位已被删除", .gone_en = "this organisation has been deleted",
+	.conflict_zh = "单位“%s”在您打开后已被他人修改",
+	.conflict_en = "organisation '%s' was changed by someone else since you opened it",
+	.del = RECORD_DEL_SOFT_IF_REFERENCED, .del_referenced = Q_ORG_REFERENCED,
+	.del_soft = Q_ORG_SOFT_DELETE, .del_hard = Q_ORG_HARD_DELETE,
+	.del_zh = "删除单位", .del_en = "deleting an organisation",
+	.read = read_row, .parse = parse_row, .find = find, .merge = merge_and_check,
+	.same = same_rec, .bind = bind_fields, .to_json = to_json, .label = label, .taken = code_taken,
+};
 
 static enum gw_status org_row(struct gw *gw, const struct import_row *r,
 			      enum upsert_result *res, struct gw_err *err)
 {
-	struct org_rec o, old;
-	enum gw_status st = parse_row(gw, r, &o, err);
-	if (st != GW_OK)
-		return st;
-	/* A form edits by id (the credit code may be corrected); import
-	 * matches by credit code. */
-	st = r->id ? org_by_id(gw, r->id, &old, err) : org_by_credit_code(gw, o.credit_code, &old, err);
-	if (st != GW_OK && st != GW_ENOTFOUND)
-		return st;
-	int found = st == GW_OK;
-	if (!found && r->id)
-		return gw_fail(err, GW_EINVAL, "该单位已被删除", "this organisation has been deleted");
-	if (merge_and_check(r, found ? &old : NULL, &o, err) != GW_OK)
-		return GW_EINVAL;
-	char now[20];
-	clock_now(now);
-	if (!found) {
-		*res = UPSERT_INSERTED;
-		return org_insert(gw, &o, now, err);
-	}
-	if (r->id && r->version && r->version != old.version)
-		return gw_fail(err, GW_ECONFLICT, "单位“%s”在您打开后已被他人修改",
-			       "organisation '%s' was changed by someone else since you opened it", old.name);
-	if (r->id && strcmp(o.credit_code, old.credit_code) != 0) {
-		struct org_rec other;
-		st = org_by_credit_code(gw, o.credit_code, &other, NULL);
-		if (st == GW_OK) {
-			gw_fail(err, GW_EEXIST, "已有单位“%s”使用此代码", "organisation '%s' already has this code",
-				other.name);
-			return import_col_fail(err, r, ORG_C_CREDIT);
-		}
-	}
-	if (same_rec(&old, &o)) {
-		*res = UPSERT_UNCHANGED;
-		return GW_OK;
-	}
-	*res = UPSERT_UPDATED;
-	return org_update(gw, &old, &o, now, err);
+	struct org_rec recs[3];
+	struct record_req q = {r, 0, NULL};
+	return record_upsert(gw, &org_kind, &q, recs, res, err);
 }
 
 enum gw_status org_delete(struct gw *gw, const char *id, struct gw_err *err)
 {
 	struct org_rec o;
 	enum gw_status st = org_by_id(gw, id, &o, err);
-	if (st != GW_OK)
-		return st;
-	if ((st = db_begin(gw->db, err)) != GW_OK)
-		return st;
-	sqlite3_stmt *q = db_stmt(gw->db, Q_ORG_REFERENCED, err);
-	if (!q)
-		goto fail;
-	db_bind_text(q, 1, id);
-	int rc = sqlite3_step(q);
-	int referenced = rc == SQLITE_ROW && sqlite3_column_int(q, 0);
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW) {
-		st = db_fail(gw->db, err, gw_tr("删除单位", "deleting an organisation"));
-		goto out;
-	}
-	q = db_stmt(gw->db, referenced ? Q_ORG_SOFT_DELETE : Q_ORG_HARD_DELETE, err);
-	if (!q)
-		goto fail;
-	char now[20];
-	clock_now(now);
-	db_bind_text(q, 1, id);
-	if (referenced)
-		db_bind_text(q, 2, now);
-	if ((st = db_step_done(gw->db, q, err)) != GW_OK)
-		goto out;
-	struct strbuf oj = STRBUF_INIT;
-	to_json(&o, &oj);
-	st = audit_record(gw, "org", id, "delete", sb_str(&oj), NULL, err);
-	sb_free(&oj);
-	goto out;
-fail:
-	st = err ? err->code : GW_EDB;
-out:
-	if (st != GW_OK) {
-		db_rollback(gw->db);
-		return st;
-	}
-	return db_commit(gw->db, err);
+	return st != GW_OK ? st : record_delete(gw, &org_kind, id, &o, err);
 }
 
 enum gw_status org_plan_get(struct gw *gw, const char *id, char *out, size_t outsz,
@@ -524,54 +446,46 @@ enum gw_status org_list(struct gw *gw, const char *grid_id, const struct org_key
 						   : db_fail(gw->db, err, gw_tr("列出单位", "listing organisations"));
 }
 
-/* Export is always Chinese, whatever the UI language, so files from every
- * office look alike. */
-static void tags_zh(const char *stored, char *out, size_t outsz)
+/* Export scratch: the record and the cells that are not stored text. */
+struct export_cells {
+	struct org_rec o;
+	char tags[128], emp[24], pm[24];
+};
+
+static enum gw_status export_cells(struct gw *gw, sqlite3_stmt *st, void *ctx, const char **f,
+				   struct gw_err *err)
 {
-	size_t off = 0;
-	out[0] = '\0';
-	for (int i = 0; i < enum_count(EN_ORG_TAG); i++)
-		if (enum_list_has(EN_ORG_TAG, stored, i) && off < outsz)
-			off += (size_t)snprintf(out + off, outsz - off, "%s%s", off ? "、" : "",
-						enum_zh(EN_ORG_TAG, i));
+	struct export_cells *x = ctx;
+	struct org_rec *o = &x->o;
+	read_row(st, o);
+	record_list_zh(EN_ORG_TAG, o->tags, x->tags, sizeof x->tags);
+	x->emp[0] = x->pm[0] = '\0';
+	if (o->employees >= 0)
+		snprintf(x->emp, sizeof x->emp, "%lld", o->employees);
+	if (o->party_members >= 0)
+		snprintf(x->pm, sizeof x->pm, "%lld", o->party_members);
+	f[ORG_C_CREDIT] = o->credit_code;
+	f[ORG_C_NAME] = o->name;
+	f[ORG_C_KIND] = enum_zh_of(EN_ORG_KIND, o->kind);
+	f[ORG_C_TAGS] = x->tags;
+	f[ORG_C_CHAIN] = o->chain[0] ? enum_zh_of(EN_CHAIN, o->chain) : "";
+	f[ORG_C_GRID] = o->grid_code;
+	f[ORG_C_ADDRESS] = o->address;
+	f[ORG_C_EMPLOYEES] = x->emp;
+	f[ORG_C_PARTY_MEMBERS] = x->pm;
+	f[ORG_C_PARTY_ORG] = enum_zh_of(EN_PARTY_ORG, o->party_org);
+	f[ORG_C_PARTY_SINCE] = o->party_org_since;
+	f[ORG_C_CONTACT] = o->contact;
+	f[ORG_C_PHONE] = o->phone;
+	return GW_OK;
 }
 
+/* Export is always Chinese, whatever the UI language, so files from every
+ * office look alike. */
 static enum gw_status org_export(struct gw *gw, struct csv_writer *w, struct gw_err *err)
 {
-	sqlite3_stmt *st = db_stmt(gw->db, Q_ORG_EXPORT, err);
-	if (!st)
-		return err ? err->code : GW_EDB;
-	struct org_rec o;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		read_row(st, &o);
-		char tags[128], emp[24] = "", pm[24] = "";
-		const char *f[ORG_NCOLS];
-		tags_zh(o.tags, tags, sizeof tags);
-		if (o.employees >= 0)
-			snprintf(emp, sizeof emp, "%lld", o.employees);
-		if (o.party_members >= 0)
-			snprintf(pm, sizeof pm, "%lld", o.party_members);
-		f[ORG_C_CREDIT] = o.credit_code;
-		f[ORG_C_NAME] = o.name;
-		f[ORG_C_KIND] = enum_zh_of(EN_ORG_KIND, o.kind);
-		f[ORG_C_TAGS] = tags;
-		f[ORG_C_CHAIN] = o.chain[0] ? enum_zh_of(EN_CHAIN, o.chain) : "";
-		f[ORG_C_GRID] = o.grid_code;
-		f[ORG_C_ADDRESS] = o.address;
-		f[ORG_C_EMPLOYEES] = emp;
-		f[ORG_C_PARTY_MEMBERS] = pm;
-		f[ORG_C_PARTY_ORG] = enum_zh_of(EN_PARTY_ORG, o.party_org);
-		f[ORG_C_PARTY_SINCE] = o.party_org_since;
-		f[ORG_C_CONTACT] = o.contact;
-		f[ORG_C_PHONE] = o.phone;
-		if (csv_write_row(w, f, ORG_NCOLS, err) != 0) {
-			sqlite3_reset(st);
-			return GW_EIO;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, "export");
+	struct export_cells x;
+	return record_export(gw, w, Q_ORG_EXPORT, ORG_NCOLS, export_cells, &x, err);
 }
 
 const struct import_kind_ops org_ops = {

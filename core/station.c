@@ -1,11 +1,13 @@
 /* station.c - warm-heart stations: stations.csv import and export. */
 #include "station.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "enums.h"
 #include "grid.h"
+#include "record.h"
 #include "strbuf.h"
 #include "validate.h"
 
@@ -20,8 +22,11 @@ static const struct import_col station_cols[STATION_NCOLS] = {
 	[STATION_C_LAT] = {"中心纬度", "lat", 0},
 };
 
-static void read_row(sqlite3_stmt *st, struct station_rec *s)
+static const struct record_kind station_kind;
+
+static void read_row(sqlite3_stmt *st, void *rec)
 {
+	struct station_rec *s = rec;
 	memset(s, 0, sizeof *s);
 	db_col_text(st, 0, s->id, sizeof s->id);
 	db_col_text(st, 1, s->name, sizeof s->name);
@@ -38,29 +43,13 @@ static void read_row(sqlite3_stmt *st, struct station_rec *s)
 	s->version = sqlite3_column_int(st, 11);
 }
 
-/* GW_OK with *out, GW_ENOTFOUND (err untouched) or a database error. */
-static enum gw_status fetch(struct gw *gw, enum db_query q, const char *key,
-			    struct station_rec *out, struct gw_err *err)
-{
-	sqlite3_stmt *st = db_stmt(gw->db, q, err);
-	if (!st)
-		return GW_EDB;
-	db_bind_text(st, 1, key);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_row(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return GW_OK;
-	return rc == SQLITE_DONE ? GW_ENOTFOUND : db_fail(gw->db, err, gw_tr("查询驿站", "station lookup"));
-}
-
 enum gw_status station_by_name(struct gw *gw, const char *name, struct station_rec *out,
 			       struct gw_err *err)
 {
 	char norm[STATION_NAME_MAX * 4 + 1];
 	enum gw_status st = valid_text(name, STATION_NAME_MAX, 1, 0, norm, sizeof norm, NULL) == GW_OK
-				    ? fetch(gw, Q_STATION_BY_NAME, norm, out, err) : GW_ENOTFOUND;
+				    ? record_get(gw, &station_kind, Q_STATION_BY_NAME, norm, out, err)
+				    : GW_ENOTFOUND;
 	if (st == GW_ENOTFOUND)
 		gw_fail(err, st, "没有名为“%s”的驿站", "no station named '%s'", name);
 	return st;
@@ -69,7 +58,7 @@ enum gw_status station_by_name(struct gw *gw, const char *name, struct station_r
 enum gw_status station_by_id(struct gw *gw, const char *id, struct station_rec *out,
 			     struct gw_err *err)
 {
-	enum gw_status st = fetch(gw, Q_STATION_BY_ID, id, out, err);
+	enum gw_status st = record_get(gw, &station_kind, Q_STATION_BY_ID, id, out, err);
 	if (st == GW_ENOTFOUND)
 		gw_fail(err, st, "该驿站不存在", "no such station");
 	return st;
@@ -140,19 +129,9 @@ bad:
 		       "'%s' is not opening hours (e.g. 08:00-20:00)", s);
 }
 
-/* A stored list in Chinese joined with "、" whatever the UI language:
- * exports are read by clerks' spreadsheets. */
-static void list_zh(enum gw_enum e, const char *stored, char *out, size_t outsz)
+static void to_json(const void *rec, struct strbuf *b)
 {
-	size_t off = 0;
-	out[0] = '\0';
-	for (int i = 0; i < enum_count(e); i++)
-		if (enum_list_has(e, stored, i) && off < outsz)
-			off += (size_t)snprintf(out + off, outsz - off, "%s%s", off ? "、" : "", enum_zh(e, i));
-}
-
-static void to_json(const struct station_rec *s, struct strbuf *b)
-{
+	const struct station_rec *s = rec;
 	int first = 1;
 	sb_puts(b, "{");
 	sb_json_kv_str(b, &first, "name", s->name);
@@ -166,18 +145,20 @@ static void to_json(const struct station_rec *s, struct strbuf *b)
 	sb_puts(b, "}");
 }
 
-static int same_rec(const struct station_rec *a, const struct station_rec *b)
+static int same_rec(const void *old, const void *rec)
 {
+	const struct station_rec *a = old, *b = rec;
 	return !a->deleted && strcmp(a->name, b->name) == 0 && strcmp(a->grid_id, b->grid_id) == 0 &&
 	       strcmp(a->address, b->address) == 0 && strcmp(a->host, b->host) == 0 &&
 	       strcmp(a->services, b->services) == 0 && strcmp(a->hours, b->hours) == 0 &&
 	       a->has_pos == b->has_pos && (!a->has_pos || (a->lon == b->lon && a->lat == b->lat));
 }
 
-static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struct station_rec *s,
+static enum gw_status parse_row(struct gw *gw, const struct import_row *r, void *rec,
 				struct gw_err *err)
 {
 	const char *const *v = r->val;
+	struct station_rec *s = rec;
 	memset(s, 0, sizeof *s);
 	if (valid_blank(v[STATION_C_NAME]))
 		return import_required(err, r, STATION_C_NAME);
@@ -186,16 +167,7 @@ static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struc
 	if (valid_blank(v[STATION_C_GRID]))
 		return import_required(err, r, STATION_C_GRID);
 	struct grid_rec g;
-	enum gw_status st = grid_by_code(gw, v[STATION_C_GRID], &g, err);
-	if (st == GW_OK && g.deleted)
-		st = gw_fail(err, GW_EINVAL, "网格“%s”已删除", "grid '%s' has been deleted", g.code);
-	if (st == GW_ENOTFOUND) {
-		st = GW_EINVAL;   /* grids come before stations: no retry */
-		if (err)
-			err->code = st;
-	}
-	if (st == GW_EINVAL)
-		return import_col_fail(err, r, STATION_C_GRID);
+	enum gw_status st = record_grid_cell(gw, r, STATION_C_GRID, &g, err);
 	if (st != GW_OK)
 		return st;
 	snprintf(s->grid_id, sizeof s->grid_id, "%s", g.id);
@@ -238,8 +210,13 @@ static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struc
 }
 
 /* Fills the columns the file lacks from the stored record. */
-static void keep_absent(const struct import_row *r, struct station_rec *s, const struct station_rec *old)
+static enum gw_status keep_absent(struct gw *gw, const struct import_row *r, const void *stored,
+				  void *rec, struct gw_err *err)
 {
+	const struct station_rec *old = stored;
+	struct station_rec *s = rec;
+	if (!old)
+		return GW_OK;
 	if (!r->present[STATION_C_ADDRESS])
 		memcpy(s->address, old->address, sizeof s->address);
 	if (!r->present[STATION_C_HOST])
@@ -251,10 +228,12 @@ static void keep_absent(const struct import_row *r, struct station_rec *s, const
 		s->lon = old->lon;
 		s->lat = old->lat;
 	}
+	return GW_OK;
 }
 
-static void bind_fields(sqlite3_stmt *st, const struct station_rec *s)
+static void bind_fields(sqlite3_stmt *st, const void *rec)
 {
+	const struct station_rec *s = rec;
 	db_bind_text(st, 2, s->name);
 	db_bind_text(st, 3, s->grid_id);
 	db_bind_text(st, 4, s->address);
@@ -267,100 +246,74 @@ static void bind_fields(sqlite3_stmt *st, const struct station_rec *s)
 	}
 }
 
+static enum gw_status find(struct gw *gw, const char *id, const void *rec, void *out,
+			   struct gw_err *err)
+{
+	const struct station_rec *s = rec;
+	return record_get(gw, &station_kind, id ? Q_STATION_BY_ID : Q_STATION_BY_NAME, id ? id : s->name,
+			  out, err);
+}
+
+static const char *label(const void *rec)
+{
+	return ((const struct station_rec *)rec)->name;
+}
+
+static enum gw_status name_taken(struct gw_err *err, const struct import_row *r, const void *rec,
+				 const void *other)
+{
+	gw_fail(err, GW_EINVAL, "已有名为“%s”的驿站", "there is already a station named '%s'", label(rec));
+	return import_col_fail(err, r, STATION_C_NAME);
+}
+
+static const struct record_kind station_kind = {
+	.table = "station", .size = sizeof(struct station_rec),
+	.id_at = offsetof(struct station_rec, id), .version_at = offsetof(struct station_rec, version),
+	.lookup_zh = "查询驿站", .lookup_en = "station lookup",
+	.insert = Q_STATION_INSERT, .update = Q_STATION_UPDATE, .tail = 10,
+	.gone = GW_ENOTFOUND, .gone_zh = "该驿站已被删除", .gone_en = "this station has been deleted",
+	.conflict_zh = "驿站“%s”在您打开后已被他人修改",
+	.conflict_en = "station '%s' was changed by someone else since you opened it",
+	.del = RECORD_DEL_HARD, .del_hard = Q_STATION_HARD_DELETE,
+	.read = read_row, .parse = parse_row, .find = find, .merge = keep_absent, .same = same_rec,
+	.bind = bind_fields, .to_json = to_json, .label = label, .taken = name_taken,
+};
+
 static enum gw_status station_row(struct gw *gw, const struct import_row *r,
 				  enum upsert_result *res, struct gw_err *err)
 {
-	struct station_rec s, old;
-	enum gw_status st = parse_row(gw, r, &s, err);
-	if (st != GW_OK)
-		return st;
-	/* A form edits by id (the name may change); import matches by name. */
-	st = fetch(gw, r->id ? Q_STATION_BY_ID : Q_STATION_BY_NAME, r->id ? r->id : s.name, &old, err);
-	if (st != GW_OK && st != GW_ENOTFOUND)
-		return st;
-	char now[20];
-	clock_now(now);
-	struct strbuf nj = STRBUF_INIT, oj = STRBUF_INIT;
-	if (st == GW_ENOTFOUND) {
-		if (r->id)
-			return gw_fail(err, GW_ENOTFOUND, "该驿站已被删除", "this station has been deleted");
-		id_new(s.id);
-		sqlite3_stmt *q = db_stmt(gw->db, Q_STATION_INSERT, err);
-		if (!q)
-			return GW_EDB;
-		db_bind_text(q, 1, s.id);
-		bind_fields(q, &s);
-		db_bind_text(q, 10, gw->office);
-		db_bind_text(q, 11, now);
-		if ((st = db_step_done(gw->db, q, err)) != GW_OK)
-			return st;
-		to_json(&s, &nj);
-		st = audit_record(gw, "station", s.id, "insert", NULL, sb_str(&nj), err);
-		sb_free(&nj);
-		*res = UPSERT_INSERTED;
-		return st;
+	struct station_rec recs[3];
+	struct record_req q = {r, 0, NULL};
+	return record_upsert(gw, &station_kind, &q, recs, res, err);
+}
+
+/* Export scratch: the cells that are not stored text. */
+struct export_cells {
+	char services[256], lon[32], lat[32];
+};
+
+static enum gw_status export_cells(struct gw *gw, sqlite3_stmt *st, void *ctx, const char **f,
+				   struct gw_err *err)
+{
+	struct export_cells *x = ctx;
+	record_list_zh(EN_SERVICE, (const char *)sqlite3_column_text(st, 4), x->services, sizeof x->services);
+	x->lon[0] = x->lat[0] = '\0';
+	if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
+		snprintf(x->lon, sizeof x->lon, "%.6f", sqlite3_column_double(st, 6));
+		snprintf(x->lat, sizeof x->lat, "%.6f", sqlite3_column_double(st, 7));
 	}
-	if (r->id && r->version && r->version != old.version)
-		return gw_fail(err, GW_ECONFLICT, "驿站“%s”在您打开后已被他人修改",
-			       "station '%s' was changed by someone else since you opened it", old.name);
-	keep_absent(r, &s, &old);
-	if (same_rec(&old, &s)) {
-		*res = UPSERT_UNCHANGED;
-		return GW_OK;
-	}
-	if (strcmp(old.name, s.name) != 0) {
-		struct station_rec other;
-		st = fetch(gw, Q_STATION_BY_NAME, s.name, &other, err);
-		if (st == GW_OK) {
-			gw_fail(err, GW_EINVAL, "已有名为“%s”的驿站", "there is already a station named '%s'", s.name);
-			return import_col_fail(err, r, STATION_C_NAME);
-		}
-		if (st != GW_ENOTFOUND)
-			return st;
-	}
-	sqlite3_stmt *q = db_stmt(gw->db, Q_STATION_UPDATE, err);
-	if (!q)
-		return GW_EDB;
-	db_bind_text(q, 1, old.id);
-	bind_fields(q, &s);
-	db_bind_text(q, 10, now);
-	if ((st = db_step_done(gw->db, q, err)) != GW_OK)
-		return st;
-	to_json(&old, &oj);
-	to_json(&s, &nj);
-	st = audit_record(gw, "station", old.id, "update", sb_str(&oj), sb_str(&nj), err);
-	sb_free(&oj);
-	sb_free(&nj);
-	*res = UPSERT_UPDATED;
-	return st;
+	for (int i = 0; i < STATION_NCOLS; i++)
+		f[i] = (const char *)sqlite3_column_text(st, i);
+	f[STATION_C_SERVICES] = x->services;
+	f[STATION_C_LON] = x->lon;
+	f[STATION_C_LAT] = x->lat;
+	return GW_OK;
 }
 
 static enum gw_status station_export(struct gw *gw, struct csv_writer *w, struct gw_err *err)
 {
-	sqlite3_stmt *st = db_stmt(gw->db, Q_STATION_EXPORT, err);
-	if (!st)
-		return GW_EDB;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char services[256], lon[32] = "", lat[32] = "";
-		const char *f[STATION_NCOLS];
-		list_zh(EN_SERVICE, (const char *)sqlite3_column_text(st, 4), services, sizeof services);
-		if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
-			snprintf(lon, sizeof lon, "%.6f", sqlite3_column_double(st, 6));
-			snprintf(lat, sizeof lat, "%.6f", sqlite3_column_double(st, 7));
-		}
-		for (int i = 0; i < STATION_NCOLS; i++)
-			f[i] = (const char *)sqlite3_column_text(st, i);
-		f[STATION_C_SERVICES] = services;
-		f[STATION_C_LON] = lon;
-		f[STATION_C_LAT] = lat;
-		if (csv_write_row(w, f, STATION_NCOLS, err) != 0) {
-			sqlite3_reset(st);
-			return GW_EIO;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, "export");
+	struct export_cells x;
+	return record_export(gw, w, Q_STATION_EXPORT, STATION_NCOLS, export_cells, &x, err);
 }
 
 const struct import_kind_ops station_ops = {
@@ -371,26 +324,5 @@ enum gw_status station_delete(struct gw *gw, const char *id, struct gw_err *err)
 {
 	struct station_rec s;
 	enum gw_status st = station_by_id(gw, id, &s, err);
-	if (st != GW_OK)
-		return st;
-	if ((st = db_begin(gw->db, err)) != GW_OK)
-		return st;
-	sqlite3_stmt *q = db_stmt(gw->db, Q_STATION_HARD_DELETE, err);
-	if (!q) {
-		db_rollback(gw->db);
-		return err ? err->code : GW_EDB;
-	}
-	db_bind_text(q, 1, id);
-	st = db_step_done(gw->db, q, err);
-	if (st == GW_OK) {
-		struct strbuf oj = STRBUF_INIT;
-		to_json(&s, &oj);
-		st = audit_record(gw, "station", id, "delete", sb_str(&oj), NULL, err);
-		sb_free(&oj);
-	}
-	if (st != GW_OK) {
-		db_rollback(gw->db);
-		return st;
-	}
-	return db_commit(gw->db, err);
+	return st != GW_OK ? st : record_delete(gw, &station_kind, id, &s, err);
 }

@@ -2,11 +2,13 @@
  * and the points balance. */
 #include "worker.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "enums.h"
 #include "grid.h"
+#include "record.h"
 #include "strbuf.h"
 #include "validate.h"
 
@@ -20,8 +22,11 @@ static const struct import_col worker_cols[WORKER_NCOLS] = {
 	[WORKER_C_ROLES] = {"角色", "roles", 0},
 };
 
-static void read_row(sqlite3_stmt *st, struct worker_rec *w)
+static const struct record_kind worker_kind;
+
+static void read_row(sqlite3_stmt *st, void *rec)
 {
+	struct worker_rec *w = rec;
 	memset(w, 0, sizeof *w);
 	db_col_text(st, 0, w->id, sizeof w->id);
 	db_col_text(st, 1, w->phone, sizeof w->phone);
@@ -36,29 +41,13 @@ static void read_row(sqlite3_stmt *st, struct worker_rec *w)
 	w->version = sqlite3_column_int(st, 10);
 }
 
-/* GW_OK with *out, GW_ENOTFOUND (err untouched) or a database error. */
-static enum gw_status fetch(struct gw *gw, enum db_query q, const char *key,
-			    struct worker_rec *out, struct gw_err *err)
-{
-	sqlite3_stmt *st = db_stmt(gw->db, q, err);
-	if (!st)
-		return GW_EDB;
-	db_bind_text(st, 1, key);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_row(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return GW_OK;
-	return rc == SQLITE_DONE ? GW_ENOTFOUND : db_fail(gw->db, err, gw_tr("查询新就业群体", "worker lookup"));
-}
-
 enum gw_status worker_by_phone(struct gw *gw, const char *phone, struct worker_rec *out,
 			       struct gw_err *err)
 {
 	char norm[12];
 	enum gw_status st = valid_mobile(phone, norm, NULL) == GW_OK
-				    ? fetch(gw, Q_WORKER_BY_PHONE, norm, out, err) : GW_ENOTFOUND;
+				    ? record_get(gw, &worker_kind, Q_WORKER_BY_PHONE, norm, out, err)
+				    : GW_ENOTFOUND;
 	if (st == GW_ENOTFOUND)
 		gw_fail(err, st, "没有手机号为 %s 的登记人员", "no worker with phone %s", phone);
 	return st;
@@ -67,7 +56,7 @@ enum gw_status worker_by_phone(struct gw *gw, const char *phone, struct worker_r
 enum gw_status worker_by_id(struct gw *gw, const char *id, struct worker_rec *out,
 			    struct gw_err *err)
 {
-	enum gw_status st = fetch(gw, Q_WORKER_BY_ID, id, out, err);
+	enum gw_status st = record_get(gw, &worker_kind, Q_WORKER_BY_ID, id, out, err);
 	if (st == GW_ENOTFOUND)
 		gw_fail(err, st, "该登记人员不存在", "no such worker");
 	return st;
@@ -88,19 +77,9 @@ enum gw_status worker_points_balance(struct gw *gw, const char *worker_id, long 
 	return rc == SQLITE_ROW ? GW_OK : db_fail(gw->db, err, gw_tr("积分", "points"));
 }
 
-/* A stored list in Chinese joined with "、" whatever the UI language:
- * exports are read by clerks' spreadsheets. */
-static void list_zh(enum gw_enum e, const char *stored, char *out, size_t outsz)
+static void to_json(const void *rec, struct strbuf *b)
 {
-	size_t off = 0;
-	out[0] = '\0';
-	for (int i = 0; i < enum_count(e); i++)
-		if (enum_list_has(e, stored, i) && off < outsz)
-			off += (size_t)snprintf(out + off, outsz - off, "%s%s", off ? "、" : "", enum_zh(e, i));
-}
-
-static void to_json(const struct worker_rec *w, struct strbuf *b)
-{
+	const struct worker_rec *w = rec;
 	int first = 1;
 	sb_puts(b, "{");
 	sb_json_kv_str(b, &first, "phone", w->phone);
@@ -113,20 +92,22 @@ static void to_json(const struct worker_rec *w, struct strbuf *b)
 	sb_puts(b, "}");
 }
 
-static int same_rec(const struct worker_rec *a, const struct worker_rec *b)
+static int same_rec(const void *old, const void *rec)
 {
+	const struct worker_rec *a = old, *b = rec;
 	return !a->deleted && strcmp(a->phone, b->phone) == 0 && strcmp(a->name, b->name) == 0 &&
 	       strcmp(a->job, b->job) == 0 && strcmp(a->platform, b->platform) == 0 &&
 	       a->party_member == b->party_member && strcmp(a->community_id, b->community_id) == 0 &&
 	       strcmp(a->roles, b->roles) == 0;
 }
 
-/* Checks the row's cells into *w; has[c] says the file holds column c (an
- * absent optional column keeps the stored value on update). */
-static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struct worker_rec *w,
+/* Checks the row's cells into rec (an absent optional column keeps the
+ * stored value on update: keep_absent). */
+static enum gw_status parse_row(struct gw *gw, const struct import_row *r, void *rec,
 				struct gw_err *err)
 {
 	const char *const *v = r->val;
+	struct worker_rec *w = rec;
 	memset(w, 0, sizeof *w);
 	if (valid_blank(v[WORKER_C_NAME]))
 		return import_required(err, r, WORKER_C_NAME);
@@ -158,16 +139,7 @@ static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struc
 	}
 	if (!valid_blank(v[WORKER_C_COMMUNITY])) {
 		struct grid_rec g;
-		enum gw_status st = grid_by_code(gw, v[WORKER_C_COMMUNITY], &g, err);
-		if (st == GW_OK && g.deleted)
-			st = gw_fail(err, GW_EINVAL, "网格“%s”已删除", "grid '%s' has been deleted", g.code);
-		if (st == GW_ENOTFOUND) {
-			st = GW_EINVAL;   /* grids come before workers: no retry */
-			if (err)
-				err->code = st;
-		}
-		if (st == GW_EINVAL)
-			return import_col_fail(err, r, WORKER_C_COMMUNITY);
+		enum gw_status st = record_grid_cell(gw, r, WORKER_C_COMMUNITY, &g, err);
 		if (st != GW_OK)
 			return st;
 		snprintf(w->community_id, sizeof w->community_id, "%s", g.id);
@@ -184,8 +156,13 @@ static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struc
 }
 
 /* Fills the columns the file lacks from the stored record. */
-static void keep_absent(const struct import_row *r, struct worker_rec *w, const struct worker_rec *old)
+static enum gw_status keep_absent(struct gw *gw, const struct import_row *r, const void *stored,
+				  void *rec, struct gw_err *err)
 {
+	const struct worker_rec *old = stored;
+	struct worker_rec *w = rec;
+	if (!old)
+		return GW_OK;
 	if (!r->present[WORKER_C_PLATFORM])
 		memcpy(w->platform, old->platform, sizeof w->platform);
 	if (!r->present[WORKER_C_PARTY])
@@ -196,10 +173,12 @@ static void keep_absent(const struct import_row *r, struct worker_rec *w, const 
 	}
 	if (!r->present[WORKER_C_ROLES])
 		memcpy(w->roles, old->roles, sizeof w->roles);
+	return GW_OK;
 }
 
-static void bind_fields(sqlite3_stmt *st, const struct worker_rec *w)
+static void bind_fields(sqlite3_stmt *st, const void *rec)
 {
+	const struct worker_rec *w = rec;
 	db_bind_text(st, 2, w->phone);
 	db_bind_text(st, 3, w->name);
 	db_bind_text(st, 4, w->job);
@@ -209,99 +188,74 @@ static void bind_fields(sqlite3_stmt *st, const struct worker_rec *w)
 	db_bind_text(st, 8, w->roles);
 }
 
+static enum gw_status find(struct gw *gw, const char *id, const void *rec, void *out,
+			   struct gw_err *err)
+{
+	const struct worker_rec *w = rec;
+	return record_get(gw, &worker_kind, id ? Q_WORKER_BY_ID : Q_WORKER_BY_PHONE, id ? id : w->phone,
+			  out, err);
+}
+
+static const char *label(const void *rec)
+{
+	return ((const struct worker_rec *)rec)->name;
+}
+
+static enum gw_status phone_taken(struct gw_err *err, const struct import_row *r, const void *rec,
+				  const void *other)
+{
+	gw_fail(err, GW_EINVAL, "手机号 %s 已登记为 %s", "phone %s is already registered to %s",
+		((const struct worker_rec *)rec)->phone, label(other));
+	return import_col_fail(err, r, WORKER_C_PHONE);
+}
+
+static const struct record_kind worker_kind = {
+	.table = "worker", .size = sizeof(struct worker_rec),
+	.id_at = offsetof(struct worker_rec, id), .version_at = offsetof(struct worker_rec, version),
+	.lookup_zh = "查询新就业群体", .lookup_en = "worker lookup",
+	.insert = Q_WORKER_INSERT, .update = Q_WORKER_UPDATE, .tail = 9,
+	.gone = GW_ENOTFOUND, .gone_zh = "该登记人员已被删除", .gone_en = "this worker has been deleted",
+	.conflict_zh = "%s 的登记信息在您打开后已被他人修改",
+	.conflict_en = "%s's record was changed by someone else since you opened it",
+	.del = RECORD_DEL_SOFT_IF_REFERENCED, .del_referenced = Q_WORKER_REFERENCED,
+	.del_soft = Q_WORKER_SOFT_DELETE, .del_hard = Q_WORKER_HARD_DELETE,
+	.del_zh = "删除新就业群体人员", .del_en = "deleting a worker",
+	.read = read_row, .parse = parse_row, .find = find, .merge = keep_absent, .same = same_rec,
+	.bind = bind_fields, .to_json = to_json, .label = label, .taken = phone_taken,
+};
+
 static enum gw_status worker_row(struct gw *gw, const struct import_row *r,
 				 enum upsert_result *res, struct gw_err *err)
 {
-	struct worker_rec w, old;
-	enum gw_status st = parse_row(gw, r, &w, err);
-	if (st != GW_OK)
-		return st;
-	/* A form edits by id (the phone may change); import matches by phone. */
-	st = fetch(gw, r->id ? Q_WORKER_BY_ID : Q_WORKER_BY_PHONE, r->id ? r->id : w.phone, &old, err);
-	if (st != GW_OK && st != GW_ENOTFOUND)
-		return st;
-	char now[20];
-	clock_now(now);
-	struct strbuf nj = STRBUF_INIT, oj = STRBUF_INIT;
-	if (st == GW_ENOTFOUND) {
-		if (r->id)
-			return gw_fail(err, GW_ENOTFOUND, "该登记人员已被删除", "this worker has been deleted");
-		id_new(w.id);
-		sqlite3_stmt *q = db_stmt(gw->db, Q_WORKER_INSERT, err);
-		if (!q)
-			return GW_EDB;
-		db_bind_text(q, 1, w.id);
-		bind_fields(q, &w);
-		db_bind_text(q, 9, gw->office);
-		db_bind_text(q, 10, now);
-		if ((st = db_step_done(gw->db, q, err)) != GW_OK)
-			return st;
-		to_json(&w, &nj);
-		st = audit_record(gw, "worker", w.id, "insert", NULL, sb_str(&nj), err);
-		sb_free(&nj);
-		*res = UPSERT_INSERTED;
-		return st;
-	}
-	if (r->id && r->version && r->version != old.version)
-		return gw_fail(err, GW_ECONFLICT, "%s 的登记信息在您打开后已被他人修改",
-			       "%s's record was changed by someone else since you opened it", old.name);
-	keep_absent(r, &w, &old);
-	if (same_rec(&old, &w)) {
-		*res = UPSERT_UNCHANGED;
-		return GW_OK;
-	}
-	if (strcmp(old.phone, w.phone) != 0) {
-		struct worker_rec other;
-		st = fetch(gw, Q_WORKER_BY_PHONE, w.phone, &other, err);
-		if (st == GW_OK) {
-			gw_fail(err, GW_EINVAL, "手机号 %s 已登记为 %s", "phone %s is already registered to %s",
-				w.phone, other.name);
-			return import_col_fail(err, r, WORKER_C_PHONE);
-		}
-		if (st != GW_ENOTFOUND)
-			return st;
-	}
-	sqlite3_stmt *q = db_stmt(gw->db, Q_WORKER_UPDATE, err);
-	if (!q)
-		return GW_EDB;
-	db_bind_text(q, 1, old.id);
-	bind_fields(q, &w);
-	db_bind_text(q, 9, now);
-	if ((st = db_step_done(gw->db, q, err)) != GW_OK)
-		return st;
-	to_json(&old, &oj);
-	to_json(&w, &nj);
-	st = audit_record(gw, "worker", old.id, "update", sb_str(&oj), sb_str(&nj), err);
-	sb_free(&oj);
-	sb_free(&nj);
-	*res = UPSERT_UPDATED;
-	return st;
+	struct worker_rec recs[3];
+	struct record_req q = {r, 0, NULL};
+	return record_upsert(gw, &worker_kind, &q, recs, res, err);
+}
+
+/* Export scratch: the cell that is not stored text. */
+struct export_cells {
+	char roles[256];
+};
+
+static enum gw_status export_cells(struct gw *gw, sqlite3_stmt *st, void *ctx, const char **f,
+				   struct gw_err *err)
+{
+	struct export_cells *x = ctx;
+	record_list_zh(EN_WORKER_ROLE, (const char *)sqlite3_column_text(st, 6), x->roles, sizeof x->roles);
+	f[WORKER_C_NAME] = (const char *)sqlite3_column_text(st, 0);
+	f[WORKER_C_PHONE] = (const char *)sqlite3_column_text(st, 1);
+	f[WORKER_C_JOB] = enum_zh_of(EN_JOB, (const char *)sqlite3_column_text(st, 2));
+	f[WORKER_C_PLATFORM] = (const char *)sqlite3_column_text(st, 3);
+	f[WORKER_C_PARTY] = enum_zh_of(EN_YESNO, sqlite3_column_int(st, 4) ? "yes" : "no");
+	f[WORKER_C_COMMUNITY] = (const char *)sqlite3_column_text(st, 5);
+	f[WORKER_C_ROLES] = x->roles;
+	return GW_OK;
 }
 
 static enum gw_status worker_export(struct gw *gw, struct csv_writer *w, struct gw_err *err)
 {
-	sqlite3_stmt *st = db_stmt(gw->db, Q_WORKER_EXPORT, err);
-	if (!st)
-		return GW_EDB;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char roles[256];
-		const char *f[WORKER_NCOLS];
-		list_zh(EN_WORKER_ROLE, (const char *)sqlite3_column_text(st, 6), roles, sizeof roles);
-		f[WORKER_C_NAME] = (const char *)sqlite3_column_text(st, 0);
-		f[WORKER_C_PHONE] = (const char *)sqlite3_column_text(st, 1);
-		f[WORKER_C_JOB] = enum_zh_of(EN_JOB, (const char *)sqlite3_column_text(st, 2));
-		f[WORKER_C_PLATFORM] = (const char *)sqlite3_column_text(st, 3);
-		f[WORKER_C_PARTY] = enum_zh_of(EN_YESNO, sqlite3_column_int(st, 4) ? "yes" : "no");
-		f[WORKER_C_COMMUNITY] = (const char *)sqlite3_column_text(st, 5);
-		f[WORKER_C_ROLES] = roles;
-		if (csv_write_row(w, f, WORKER_NCOLS, err) != 0) {
-			sqlite3_reset(st);
-			return GW_EIO;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, "export");
+	struct export_cells x;
+	return record_export(gw, w, Q_WORKER_EXPORT, WORKER_NCOLS, export_cells, &x, err);
 }
 
 const struct import_kind_ops worker_ops = {
@@ -312,42 +266,5 @@ enum gw_status worker_delete(struct gw *gw, const char *id, struct gw_err *err)
 {
 	struct worker_rec w;
 	enum gw_status st = worker_by_id(gw, id, &w, err);
-	if (st != GW_OK)
-		return st;
-	if ((st = db_begin(gw->db, err)) != GW_OK)
-		return st;
-	sqlite3_stmt *q = db_stmt(gw->db, Q_WORKER_REFERENCED, err);
-	if (!q)
-		goto fail;
-	db_bind_text(q, 1, id);
-	int rc = sqlite3_step(q);
-	int referenced = rc == SQLITE_ROW && sqlite3_column_int(q, 0);
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW) {
-		st = db_fail(gw->db, err, gw_tr("删除新就业群体人员", "deleting a worker"));
-		goto out;
-	}
-	q = db_stmt(gw->db, referenced ? Q_WORKER_SOFT_DELETE : Q_WORKER_HARD_DELETE, err);
-	if (!q)
-		goto fail;
-	char now[20];
-	clock_now(now);
-	db_bind_text(q, 1, id);
-	if (referenced)
-		db_bind_text(q, 2, now);
-	if ((st = db_step_done(gw->db, q, err)) != GW_OK)
-		goto out;
-	struct strbuf oj = STRBUF_INIT;
-	to_json(&w, &oj);
-	st = audit_record(gw, "worker", id, "delete", sb_str(&oj), NULL, err);
-	sb_free(&oj);
-	goto out;
-fail:
-	st = err ? err->code : GW_EDB;
-out:
-	if (st != GW_OK) {
-		db_rollback(gw->db);
-		return st;
-	}
-	return db_commit(gw->db, err);
+	return st != GW_OK ? st : record_delete(gw, &worker_kind, id, &w, err);
 }

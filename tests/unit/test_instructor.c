@@ -24,18 +24,6 @@
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static void export_to(struct gw *gw, enum import_kind k, const char *name)
-{
-	char p[512];
-	tu_path(p, sizeof p, name);
-	FILE *f = fopen(p, "wb");
-	assert_non_null(f);
-	struct gw_err e;
-	if (export_kind(gw, k, f, 0, &e) != GW_OK)
-		fail_msg("export: %s", e.msg);
-	fclose(f);
-}
-
 static char *orgs_csv(void)
 {
 	static char buf[2048];
@@ -200,16 +188,9 @@ static void test_reimport_unchanged(void **state)
 {
 	(void)state;
 	struct gw *gw = with_orgs("re.db");
-	struct import_counts c;
-	tu_import_or_fail(gw, "instructors.csv", good_instructors(), &c);
-	long long audits = tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor'");
-	tu_import_or_fail(gw, "instructors.csv", good_instructors(), &c);
-	assert_int_equal(c.inserted, 0);
-	assert_int_equal(c.updated, 0);
-	assert_int_equal(c.unchanged, 3);
+	tu_import_twice(gw, "instructors.csv", good_instructors(), "instructor", 3);
 	assert_int_equal(tu_count(gw, "SELECT sum(version) FROM instructor"), 3);
 	assert_int_equal(tu_count(gw, "SELECT count(*) FROM instructor_grid"), 5);
-	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor'"), audits);
 	gw_close(gw);
 }
 
@@ -341,12 +322,7 @@ static void test_bad_values(void **state)
 			strcat(row, cells[i]);
 		}
 		snprintf(buf, sizeof buf, "%s黄晓明,13800000002,男,,专职,SC-HB-G02,,\n%s\n", INS_HDR, row);
-		tu_write_in("bad.csv", buf);
-		enum gw_status st = tu_import_named(gw, "bad.csv", 0, 1, &c);
-		if (st != GW_EINVAL || c.rejected != 1 || !strstr(tu_said, cases[k].fragment) ||
-		    !strstr(tu_said, "bad.csv:3: "))
-			fail_msg("case %zu (%s): status %d, rejected %ld, said:\n%s", k, cases[k].fragment,
-				 st, c.rejected, tu_said);
+		tu_expect_reject(gw, "bad.csv", buf, k, cases[k].fragment, &c);
 		assert_int_equal(tu_count(gw, "SELECT count(*) FROM instructor"), 1);
 		assert_int_equal(tu_count(gw, "SELECT count(*) FROM instructor_grid"), 1);
 		assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit"), before);
@@ -358,7 +334,7 @@ static void test_skip_bad(void **state)
 {
 	(void)state;
 	struct gw *gw = with_orgs("skip.db");
-	char buf[2048], rej[512];
+	char buf[2048];
 	snprintf(buf, sizeof buf,
 		 "%s"
 		 "陈志强,13900001111,男,,专职,SC-HB-G01,%s,\n"
@@ -366,19 +342,10 @@ static void test_skip_bad(void **state)
 		 "欧阳秀兰,13900002222,女,,兼职,SC-HB-G01；SC-HB-G99,,\n"
 		 "王磊,13900003333,,,兼职,SC-HB-G01,,\n",
 		 INS_HDR, tu_credit_code(1));
-	tu_write_in("skip.csv", buf);
-	tu_path(rej, sizeof rej, "skip.csv.rejects.csv");
-	unlink(rej);
-	struct import_counts c;
-	assert_int_equal(tu_import_named(gw, "skip.csv", 1, 1, &c), GW_EINVAL);
-	assert_int_equal(c.inserted, 2);
-	assert_int_equal(c.rejected, 2);
+	char *r = tu_import_skip_bad(gw, "skip.csv", buf, 2, 2);
 	assert_int_equal(tu_count(gw, "SELECT count(*) FROM instructor"), 2);
 	/* The rejected row wrote no links either. */
 	assert_int_equal(tu_count(gw, "SELECT count(*) FROM instructor_grid"), 2);
-	char *r = tu_slurp(rej, NULL);
-	assert_non_null(r);
-	assert_non_null(strstr(r, "原因"));
 	assert_non_null(strstr(r, "坏号码"));
 	assert_non_null(strstr(r, "手机: “1390000”不是有效的手机号"));
 	assert_non_null(strstr(r, "负责网格: 没有编码为“SC-HB-G99”的网格"));
@@ -471,10 +438,7 @@ static void test_soft_delete(void **state)
 	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE action = 'delete'"), 1);
 	assert_int_equal(instructor_delete(gw, "nope", &e), GW_ENOTFOUND);
 	/* Out of the export and the roster list. */
-	export_to(gw, IK_INSTRUCTOR, "del_export.csv");
-	char p[512];
-	tu_path(p, sizeof p, "del_export.csv");
-	char *ex = tu_slurp(p, NULL);
+	char *ex = tu_exported(gw, IK_INSTRUCTOR, "del_export.csv");
 	assert_null(strstr(ex, "陈志强"));
 	assert_non_null(strstr(ex, "欧阳秀兰"));
 	free(ex);
@@ -490,16 +454,13 @@ static void test_soft_delete(void **state)
 static void test_export_round_trip(void **state)
 {
 	(void)state;
-	struct gw *a = with_orgs("rt_a.db");
+	struct gw *a = with_orgs("rt_a.db"), *b = tu_with_grids6("rt_b.db");
 	struct import_counts c;
 	tu_import_or_fail(a, "instructors.csv", good_instructors(), &c);
-	export_to(a, IK_ORG, "orgs_a.csv");
-	export_to(a, IK_INSTRUCTOR, "ins_a.csv");
-	char pa[512], pb[512], po[512];
-	tu_path(pa, sizeof pa, "ins_a.csv");
-	tu_path(po, sizeof po, "orgs_a.csv");
-	char *ea = tu_slurp(pa, NULL), *oa = tu_slurp(po, NULL);
-	assert_non_null(ea);
+	char *oa = tu_exported(a, IK_ORG, "orgs_a.csv");
+	tu_import_or_fail(b, "orgs_a.csv", oa, &c);
+	assert_int_equal(c.inserted, 4);
+	char *ea = tu_round_trip(a, b, IK_INSTRUCTOR, 3);
 	assert_memory_equal(ea, "\xef\xbb\xbf姓名,手机,性别,工作单位,类别,负责网格,联系单位,状态\r\n",
 			    strlen("\xef\xbb\xbf姓名,手机,性别,工作单位,类别,负责网格,联系单位,状态\r\n"));
 	assert_non_null(strstr(ea, "陈志强,13900001111,男,县委社会工作部,专职,SC-HB-G01、SC-HB-G02,"));
@@ -511,21 +472,8 @@ static void test_export_round_trip(void **state)
 	assert_non_null(strstr(ea, joined));
 	assert_non_null(strstr(ea, ",舒城经济开发区管委会，党群部,"));
 	assert_non_null(strstr(ea, ",离岗\r\n"));
-
-	struct gw *b = tu_with_grids6("rt_b.db");
-	tu_import_or_fail(b, "orgs_a.csv", oa, &c);
-	assert_int_equal(c.inserted, 4);
-	tu_import_or_fail(b, "ins_a.csv", ea, &c);
-	assert_int_equal(c.inserted, 3);
-	export_to(b, IK_INSTRUCTOR, "ins_b.csv");
-	tu_path(pb, sizeof pb, "ins_b.csv");
-	char *eb = tu_slurp(pb, NULL);
-	assert_string_equal(ea, eb);
 	assert_string_equal(grids_of(b, "13900003333"), "SC-HB-G01 SC-KF-G01");
-	tu_import_or_fail(a, "ins_b.csv", eb, &c);
-	assert_int_equal(c.unchanged, 3);
 	free(ea);
-	free(eb);
 	free(oa);
 	gw_close(a);
 	gw_close(b);
@@ -542,21 +490,16 @@ static void test_form_edit(void **state)
 	struct gw_err e;
 	assert_int_equal(instructor_by_phone(gw, "13900003333", &i, &e), GW_OK);
 	const char *vals[INSTR_NCOLS] = {"王磊", "13900001111", "男", "县委社会工作部", "兼职", "SC-HB-G02", "", "在岗"};
-	const char *hdr[INSTR_NCOLS];
-	int present[INSTR_NCOLS];
-	for (int k = 0; k < INSTR_NCOLS; k++) {
-		hdr[k] = instructor_ops.cols[k].zh;
-		present[k] = 1;
-	}
-	struct import_row r = {vals, hdr, present, 0, i.id, 5};
+	struct tu_form form;
+	struct import_row *r = tu_form_row(&form, &instructor_ops, vals, i.id, 5);
 	enum upsert_result res;
-	assert_int_equal(instructor_ops.row(gw, &r, &res, &e), GW_ECONFLICT);
+	assert_int_equal(instructor_ops.row(gw, r, &res, &e), GW_ECONFLICT);
 	assert_non_null(strstr(e.msg, "王磊"));
-	r.version = 1;
-	assert_int_equal(instructor_ops.row(gw, &r, &res, &e), GW_EEXIST);
+	r->version = 1;
+	assert_int_equal(instructor_ops.row(gw, r, &res, &e), GW_EEXIST);
 	assert_non_null(strstr(e.msg, "手机: 指导员“陈志强”已使用此手机号"));
 	vals[INSTR_C_PHONE] = "13900004444";
-	assert_int_equal(instructor_ops.row(gw, &r, &res, &e), GW_OK);
+	assert_int_equal(instructor_ops.row(gw, r, &res, &e), GW_OK);
 	assert_int_equal(res, UPSERT_UPDATED);
 	assert_int_equal(instructor_by_phone(gw, "13900003333", &i, &e), GW_ENOTFOUND);
 	assert_string_equal(grids_of(gw, "13900004444"), "SC-HB-G02");
@@ -607,7 +550,6 @@ static void test_list_pages(void **state)
 
 int main(void)
 {
-	tu_setup_dir("instr");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_import_chinese),
 		cmocka_unit_test(test_import_english),
@@ -621,12 +563,5 @@ int main(void)
 		cmocka_unit_test(test_form_edit),
 		cmocka_unit_test(test_list_pages),
 	};
-	int rc = cmocka_run_group_tests(tests, NULL, NULL);
-	if (rc == 0) {
-		char cmd[300];
-		snprintf(cmd, sizeof cmd, "rm -rf %s", tu_dir);
-		if (system(cmd) != 0)
-			return 1;
-	}
-	return rc;
+	return tu_run("instr", tests);
 }

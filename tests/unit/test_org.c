@@ -125,16 +125,9 @@ static void test_reimport_unchanged(void **state)
 {
 	(void)state;
 	struct gw *gw = tu_with_grids6("re.db");
-	struct import_counts c;
-	tu_import_or_fail(gw, "orgs.csv", good_orgs(), &c);
-	long long audits = tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'org'");
-	tu_import_or_fail(gw, "orgs.csv", good_orgs(), &c);
-	assert_int_equal(c.inserted, 0);
-	assert_int_equal(c.updated, 0);
-	assert_int_equal(c.unchanged, 3);
+	tu_import_twice(gw, "orgs.csv", good_orgs(), "org", 3);
 	assert_int_equal(tu_count(gw, "SELECT count(*) FROM org"), 3);
 	assert_int_equal(tu_count(gw, "SELECT sum(version) FROM org"), 3);
-	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'org'"), audits);
 	gw_close(gw);
 }
 
@@ -246,13 +239,8 @@ static void test_bad_values(void **state)
 		row_with(row, sizeof row, b);
 		snprintf(file, sizeof file,
 			 "%s%s,舒城县万佛湖旅游有限公司,企业,,,SC-HB-G01,,,,无,,,\n%s", TU_ORG_HDR, tu_credit_code(8), row);
-		tu_write_in("bad.csv", file);
 		struct import_counts c;
-		enum gw_status st = tu_import_named(gw, "bad.csv", 0, 1, &c);
-		if (st != GW_EINVAL || c.rejected != 1 || !strstr(tu_said, b->fragment) ||
-		    !strstr(tu_said, "bad.csv:3: "))
-			fail_msg("case %zu (%s): status %d, rejected %ld, said:\n%s", k, b->fragment, st,
-				 c.rejected, tu_said);
+		tu_expect_reject(gw, "bad.csv", file, k, b->fragment, &c);
 		assert_int_equal(c.inserted, 0);
 		assert_int_equal(tu_count(gw, "SELECT count(*) FROM org"), 0);
 		assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl <> 'grid' AND tbl <> 'grids'"), 0);
@@ -296,7 +284,7 @@ static void test_skip_bad(void **state)
 {
 	(void)state;
 	struct gw *gw = tu_with_grids6("skip.db");
-	char buf[2048], rej[512], wrong[19];
+	char buf[2048], wrong[19];
 	snprintf(wrong, sizeof wrong, "%s", tu_credit_code(21));
 	wrong[17] = wrong[17] == 'X' ? 'Y' : 'X';
 	snprintf(buf, sizeof buf,
@@ -305,20 +293,11 @@ static void test_skip_bad(void **state)
 		 "%s,舒城县晓天镇茶业合作社,社会组织,,,SC-HB-G02,,,,单独建,,,\n"
 		 "%s,舒城县万佛湖旅游有限公司,企业,,,SC-HB-G01,,,,无,,,\n",
 		 TU_ORG_HDR, tu_credit_code(20), wrong, tu_credit_code(22), tu_credit_code(23));
-	tu_write_in("skip.csv", buf);
-	tu_path(rej, sizeof rej, "skip.csv.rejects.csv");
-	unlink(rej);
-	struct import_counts c;
-	assert_int_equal(tu_import_named(gw, "skip.csv", 1, 1, &c), GW_EINVAL);
-	assert_int_equal(c.inserted, 2);
-	assert_int_equal(c.rejected, 2);
+	char *r = tu_import_skip_bad(gw, "skip.csv", buf, 2, 2);
 	assert_int_equal(tu_count(gw, "SELECT count(*) FROM org"), 2);
 	struct org_rec o;
 	assert_int_equal(org_by_credit_code(gw, tu_credit_code(20), &o, NULL), GW_OK);
 	assert_int_equal(org_by_credit_code(gw, tu_credit_code(23), &o, NULL), GW_OK);
-	char *r = tu_slurp(rej, NULL);
-	assert_non_null(r);
-	assert_non_null(strstr(r, "原因"));
 	assert_non_null(strstr(r, "舒城县错误代码公司"));
 	assert_non_null(strstr(r, "统一社会信用代码: "));
 	assert_non_null(strstr(r, "舒城县晓天镇茶业合作社"));
@@ -364,22 +343,10 @@ static void test_absent_columns_and_party_rules(void **state)
 	gw_close(gw);
 }
 
-static void export_to(struct gw *gw, enum import_kind k, const char *name)
-{
-	char p[512];
-	tu_path(p, sizeof p, name);
-	FILE *f = fopen(p, "wb");
-	assert_non_null(f);
-	struct gw_err e;
-	if (export_kind(gw, k, f, 0, &e) != GW_OK)
-		fail_msg("export: %s", e.msg);
-	fclose(f);
-}
-
 static void test_export_round_trip(void **state)
 {
 	(void)state;
-	struct gw *a = tu_with_grids6("rt_a.db");
+	struct gw *a = tu_with_grids6("rt_a.db"), *b = tu_with_grids6("rt_b.db");
 	struct import_counts c;
 	tu_import_or_fail(a, "orgs.csv", good_orgs(), &c);
 	char buf[1024];
@@ -387,11 +354,7 @@ static void test_export_round_trip(void **state)
 		 "%s%s,\"舒城县\"\"红色\"\"物业服务中心\",社会组织,平台经济、人力资源,互联网,SC-KF-G01,\"梅河路 2 号，\"\"东门\"\"\",0,0,挂靠建,2020-01-01,,\n",
 		 TU_ORG_HDR, tu_credit_code(30));
 	tu_import_or_fail(a, "more.csv", buf, &c);
-	export_to(a, IK_ORG, "export_a.csv");
-	char pa[512], pb[512];
-	tu_path(pa, sizeof pa, "export_a.csv");
-	char *ea = tu_slurp(pa, NULL);
-	assert_non_null(ea);
+	char *ea = tu_round_trip(a, b, IK_ORG, 4);
 	assert_memory_equal(ea, "\xef\xbb\xbf", 3);
 	assert_memory_equal(ea + 3, TU_ORG_HDR, strlen(TU_ORG_HDR) - 1);
 	assert_memory_equal(ea + 3 + strlen(TU_ORG_HDR) - 1, "\r\n", 2);
@@ -400,26 +363,12 @@ static void test_export_round_trip(void **state)
 	assert_non_null(strstr(ea, "2021-03-05"));
 	/* Order by credit code: cc(1) before cc(2). */
 	assert_true(strstr(ea, tu_credit_code(1)) < strstr(ea, tu_credit_code(2)));
-
-	struct gw *b = tu_with_grids6("rt_b.db");
-	tu_import_or_fail(b, "export_a.csv", ea, &c);
-	assert_int_equal(c.inserted, 4);
-	export_to(b, IK_ORG, "export_b.csv");
-	tu_path(pb, sizeof pb, "export_b.csv");
-	char *eb = tu_slurp(pb, NULL);
-	assert_non_null(eb);
-	assert_string_equal(ea, eb);
-	/* And the export re-imported into its source changes nothing. */
-	tu_import_or_fail(a, "export_b.csv", eb, &c);
-	assert_int_equal(c.unchanged, 4);
-	assert_int_equal(c.updated, 0);
 	struct org_rec o;
 	assert_int_equal(org_by_credit_code(b, tu_credit_code(30), &o, NULL), GW_OK);
 	assert_string_equal(o.name, "舒城县\"红色\"物业服务中心");
 	assert_string_equal(o.tags, "platform;hr_agency");
 	assert_int_equal(o.employees, 0);
 	free(ea);
-	free(eb);
 	gw_close(a);
 	gw_close(b);
 }
@@ -448,10 +397,7 @@ static void test_delete(void **state)
 	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'org' AND action = 'delete'"), 2);
 	assert_int_equal(org_delete(gw, "0123", &e), GW_ENOTFOUND);
 	/* Deleted records leave the export. */
-	export_to(gw, IK_ORG, "del_export.csv");
-	char p[512];
-	tu_path(p, sizeof p, "del_export.csv");
-	char *ex = tu_slurp(p, NULL);
+	char *ex = tu_exported(gw, IK_ORG, "del_export.csv");
 	assert_null(strstr(ex, tu_credit_code(1)));
 	assert_null(strstr(ex, tu_credit_code(2)));
 	assert_non_null(strstr(ex, tu_credit_code(3)));
@@ -577,22 +523,17 @@ static void test_form_edit(void **state)
 	assert_int_equal(org_by_credit_code(gw, tu_credit_code(3), &o, NULL), GW_OK);
 	const char *vals[ORG_NCOLS] = {tu_credit_code(50), "杭埠镇新时代志愿服务社", "社会组织", "", "", "SC-HB",
 				       "", "", "", "无", "", "", ""};
-	const char *hdr[ORG_NCOLS];
-	int present[ORG_NCOLS];
-	for (int i = 0; i < ORG_NCOLS; i++) {
-		hdr[i] = org_ops.cols[i].zh;
-		present[i] = 1;
-	}
-	struct import_row r = {vals, hdr, present, 0, o.id, 2};
+	struct tu_form form;
+	struct import_row *r = tu_form_row(&form, &org_ops, vals, o.id, 2);
 	enum upsert_result res;
-	assert_int_equal(org_ops.row(gw, &r, &res, &e), GW_ECONFLICT);
+	assert_int_equal(org_ops.row(gw, r, &res, &e), GW_ECONFLICT);
 	assert_non_null(strstr(e.msg, "已被他人修改"));
-	r.version = 1;
+	r->version = 1;
 	vals[ORG_C_CREDIT] = tu_credit_code(1);
-	assert_int_equal(org_ops.row(gw, &r, &res, &e), GW_EEXIST);
+	assert_int_equal(org_ops.row(gw, r, &res, &e), GW_EEXIST);
 	assert_non_null(strstr(e.msg, "统一社会信用代码: 已有单位“安徽舒城预制菜食品有限公司”使用此代码"));
 	vals[ORG_C_CREDIT] = tu_credit_code(50);
-	assert_int_equal(org_ops.row(gw, &r, &res, &e), GW_OK);
+	assert_int_equal(org_ops.row(gw, r, &res, &e), GW_OK);
 	assert_int_equal(res, UPSERT_UPDATED);
 	assert_int_equal(org_by_credit_code(gw, tu_credit_code(3), &o, &e), GW_ENOTFOUND);
 	assert_int_equal(org_by_credit_code(gw, tu_credit_code(50), &o, &e), GW_OK);
@@ -602,7 +543,6 @@ static void test_form_edit(void **state)
 
 int main(void)
 {
-	tu_setup_dir("org");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_import_chinese),
 		cmocka_unit_test(test_import_english),
@@ -618,12 +558,5 @@ int main(void)
 		cmocka_unit_test(test_list_pages),
 		cmocka_unit_test(test_form_edit),
 	};
-	int rc = cmocka_run_group_tests(tests, NULL, NULL);
-	if (rc == 0) {
-		char cmd[300];
-		snprintf(cmd, sizeof cmd, "rm -rf %s", tu_dir);
-		if (system(cmd) != 0)
-			return 1;
-	}
-	return rc;
+	return tu_run("org", tests);
 }

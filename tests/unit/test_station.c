@@ -76,10 +76,7 @@ static void test_reimport_and_update(void **state)
 {
 	struct gw *gw = tu_open_grids4("update");
 	struct import_counts c;
-	assert_int_equal(tu_import_text(gw, "stations.csv", good_zh, &c), GW_OK);
-	assert_int_equal(tu_import_text(gw, "stations.csv", good_zh, &c), GW_OK);
-	assert_int_equal(c.unchanged, 3);
-	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'station' AND action = 'update'"), 0);
+	tu_import_twice(gw, "stations.csv", good_zh, "station", 3);
 	/* Only name, grid and services: hours, address and position stay. */
 	assert_int_equal(tu_import_text(gw, "stations.csv", "名称,网格编码,服务\n杭埠镇暖心驿站,SC-HB-G01,休息歇脚、热饭\n", &c), GW_OK);
 	assert_int_equal(c.updated, 1);
@@ -125,8 +122,7 @@ static void test_hours(void **state)
 static void test_bad_values(void **state)
 {
 	struct gw *gw = tu_open_grids4("bad");
-	assert_int_equal(sqlite3_exec(db_handle(gw->db), "UPDATE grid SET deleted = 1 WHERE code = 'SC-HB-G02'",
-				      NULL, NULL, NULL), SQLITE_OK);
+	tu_exec(gw, "UPDATE grid SET deleted = 1 WHERE code = 'SC-HB-G02'");
 	static const struct {
 		const char *row, *fragment;
 	} cases[] = {
@@ -148,14 +144,11 @@ static void test_bad_values(void **state)
 		{"驿站,SC-HB-G01,\"地址\x7f\",,饮水,,,", "地址: 含有控制字符"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char text[1024], want[256];
+		char text[1024];
 		snprintf(text, sizeof text, "名称,网格编码,地址,依托,服务,开放时间,中心经度,中心纬度\n"
 					    "好驿站,SC-HB-G01,,,饮水,,,\n%s\n", cases[i].row);
 		struct import_counts c;
-		assert_int_equal(tu_import_text(gw, "stations.csv", text, &c), GW_EINVAL);
-		snprintf(want, sizeof want, "stations.csv:3: %s", cases[i].fragment);
-		if (!strstr(tu_said, want))
-			fail_msg("case %zu: want \"%s\" in:\n%s", i, want, tu_said);
+		tu_expect_reject(gw, "stations.csv", text, i, cases[i].fragment, &c);
 		assert_int_equal(tu_count(gw, "SELECT count(*) FROM station"), 0);
 		assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'station'"), 0);
 	}
@@ -189,34 +182,14 @@ static void test_form_edit(void **state)
 
 static void test_round_trip(void **state)
 {
-	struct gw *a = tu_open_grids4("trip_a");
+	struct gw *a = tu_open_grids4("trip_a"), *b = tu_open_grids4("trip_b");
 	struct import_counts c;
 	assert_int_equal(tu_import_text(a, "stations.csv", good_zh, &c), GW_OK);
-	char p1[128], p2[128];
-	snprintf(p1, sizeof p1, "%s/s1.csv", tu_dir);
-	snprintf(p2, sizeof p2, "%s/s2.csv", tu_dir);
-	struct gw_err e;
-	FILE *f = fopen(p1, "wb");
-	assert_int_equal(export_kind(a, IK_STATION, f, 0, &e), GW_OK);
-	fclose(f);
-	struct gw *b = tu_open_grids4("trip_b");
-	struct import_opts o = {0, -1, tu_say, NULL};
-	assert_int_equal(import_files(b, (const char *const[]){p1}, 1, &o, &c, &e), GW_OK);
-	assert_int_equal(c.inserted, 3);
-	f = fopen(p2, "wb");
-	assert_int_equal(export_kind(b, IK_STATION, f, 0, &e), GW_OK);
-	fclose(f);
-	size_t n1, n2;
-	char *t1 = tu_slurp(p1, &n1), *t2 = tu_slurp(p2, &n2);
-	assert_int_equal(n1, n2);
-	assert_memory_equal(t1, t2, n1);
+	char *t1 = tu_round_trip(a, b, IK_STATION, 3);
 	assert_non_null(strstr(t1, "\xEF\xBB\xBF" "名称,网格编码,地址,依托,服务,开放时间,中心经度,中心纬度\r\n"));
 	assert_non_null(strstr(t1, "杭埠镇暖心驿站,SC-HB-G01,杭埠镇新街 18 号,社区党群服务中心,休息歇脚、饮水、充电、应急药品,08:00-20:00,117.123456,31.400000\r\n"));
 	assert_non_null(strstr(t1, "城关工会驿站,SC-HB-G02,\"城关镇梅河路,工会大楼一楼\",工会驿站,热饭,00:00-24:00,,\r\n"));
-	assert_int_equal(import_files(a, (const char *const[]){p1}, 1, &o, &c, &e), GW_OK);
-	assert_int_equal(c.unchanged, 3);
 	free(t1);
-	free(t2);
 	gw_close(a);
 	gw_close(b);
 }
@@ -224,9 +197,6 @@ static void test_round_trip(void **state)
 int main(void)
 {
 	setenv("GRIDWORK_NOW", "2026-03-02 09:00:00", 1);
-	snprintf(tu_dir, sizeof tu_dir, "/tmp/gridwork-test-station-XXXXXX");
-	if (!mkdtemp(tu_dir))
-		return 1;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good_zh),
 		cmocka_unit_test(test_good_en),
@@ -236,10 +206,5 @@ int main(void)
 		cmocka_unit_test(test_form_edit),
 		cmocka_unit_test(test_round_trip),
 	};
-	int rc = cmocka_run_group_tests(tests, NULL, NULL);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tu_dir);
-	if (system(cmd) != 0)
-		rc = rc ? rc : 1;
-	return rc;
+	return tu_run("station", tests);
 }

@@ -739,7 +739,7 @@ static void test_overdue_lists(void **state)
 	f.grid_code = "SC";
 	assert_string_equal(list(gw, f, &more), "000001,000002,000003");
 	/* status in Chinese, limits and keyset paging */
-	struct ticket_filter g = {"待受理", NULL, NULL, 0, NULL, 2};
+	struct ticket_filter g = {"待受理", NULL, NULL, 0, NULL, 2, NULL};
 	assert_string_equal(list(gw, g, &more), "000001,000002");
 	assert_int_equal(more, 1);
 	g.after = "SC-2026-000002";

@@ -87,10 +87,7 @@ static void test_reimport_and_update(void **state)
 {
 	struct gw *gw = tu_open_grids4("update");
 	struct import_counts c;
-	assert_int_equal(tu_import_text(gw, "workers.csv", good_zh, &c), GW_OK);
-	assert_int_equal(tu_import_text(gw, "workers.csv", good_zh, &c), GW_OK);
-	assert_int_equal(c.unchanged, 3);
-	assert_int_equal(worker_audits(gw, "update"), 0);
+	tu_import_twice(gw, "workers.csv", good_zh, "worker", 3);
 	assert_int_equal(tu_count(gw, "SELECT max(version) FROM worker"), 1);
 	/* A partial file: platform changes, the absent columns stay. */
 	assert_int_equal(tu_import_text(gw, "workers.csv", "姓名,手机,职业,平台\n李骑手,13900000002,外卖骑手,饿了么\n", &c), GW_OK);
@@ -115,8 +112,7 @@ static void test_reimport_and_update(void **state)
 static void test_bad_values(void **state)
 {
 	struct gw *gw = tu_open_grids4("bad");
-	assert_int_equal(sqlite3_exec(db_handle(gw->db), "UPDATE grid SET deleted = 1 WHERE code = 'SC-HB-G02'",
-				      NULL, NULL, NULL), SQLITE_OK);
+	tu_exec(gw, "UPDATE grid SET deleted = 1 WHERE code = 'SC-HB-G02'");
 	static const struct {
 		const char *row, *fragment;
 	} cases[] = {
@@ -134,14 +130,11 @@ static void test_bad_values(void **state)
 		{"张三,13900000010,快递员,,,,平安骑手、骑手", "角色: “骑手”不是有效的角色"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char text[1024], want[256];
+		char text[1024];
 		snprintf(text, sizeof text, "姓名,手机,职业,平台,党员,报到社区,角色\n好人,13900000011,其他,,,,\n%s\n",
 			 cases[i].row);
 		struct import_counts c;
-		assert_int_equal(tu_import_text(gw, "workers.csv", text, &c), GW_EINVAL);
-		snprintf(want, sizeof want, "workers.csv:3: %s", cases[i].fragment);
-		if (!strstr(tu_said, want))
-			fail_msg("case %zu: want \"%s\" in:\n%s", i, want, tu_said);
+		tu_expect_reject(gw, "workers.csv", text, i, cases[i].fragment, &c);
 		assert_int_equal(tu_count(gw, "SELECT count(*) FROM worker"), 0);
 		assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'worker'"), 0);
 	}
@@ -205,37 +198,17 @@ static void test_points(void **state)
 
 static void test_round_trip(void **state)
 {
-	struct gw *a = tu_open_grids4("trip_a");
+	struct gw *a = tu_open_grids4("trip_a"), *b = tu_open_grids4("trip_b");
 	struct import_counts c;
 	assert_int_equal(tu_import_text(a, "workers.csv", good_zh, &c), GW_OK);
-	char p1[128], p2[128];
-	snprintf(p1, sizeof p1, "%s/w1.csv", tu_dir);
-	snprintf(p2, sizeof p2, "%s/w2.csv", tu_dir);
-	struct gw_err e;
 	gw_set_lang(GW_LANG_EN);   /* exports are Chinese whatever the UI language */
-	FILE *f = fopen(p1, "wb");
-	assert_int_equal(export_kind(a, IK_WORKER, f, 0, &e), GW_OK);
-	fclose(f);
+	char *t1 = tu_round_trip(a, b, IK_WORKER, 3);
 	gw_set_lang(GW_LANG_ZH);
-	struct gw *b = tu_open_grids4("trip_b");
-	struct import_opts o = {0, -1, tu_say, NULL};
-	assert_int_equal(import_files(b, (const char *const[]){p1}, 1, &o, &c, &e), GW_OK);
-	assert_int_equal(c.inserted, 3);
-	f = fopen(p2, "wb");
-	assert_int_equal(export_kind(b, IK_WORKER, f, 0, &e), GW_OK);
-	fclose(f);
-	size_t n1, n2;
-	char *t1 = tu_slurp(p1, &n1), *t2 = tu_slurp(p2, &n2);
-	assert_int_equal(n1, n2);
-	assert_memory_equal(t1, t2, n1);
 	assert_string_equal(t1, "\xEF\xBB\xBF" "姓名,手机,职业,平台,党员,报到社区,角色\r\n"
 				"李骑手,13900000002,外卖骑手,美团,是,SC-HB-G01,兼职网格员、平安骑手\r\n"
 				"王快递,13900000003,快递员,顺丰,否,,\r\n"
 				"陈师傅,13900000004,网约车司机,滴滴,否,SC-HB-G02,食品安全监督员、平安骑手\r\n");
-	assert_int_equal(import_files(a, (const char *const[]){p1}, 1, &o, &c, &e), GW_OK);
-	assert_int_equal(c.unchanged, 3);
 	free(t1);
-	free(t2);
 	gw_close(a);
 	gw_close(b);
 }
@@ -243,9 +216,6 @@ static void test_round_trip(void **state)
 int main(void)
 {
 	setenv("GRIDWORK_NOW", "2026-03-02 09:00:00", 1);
-	snprintf(tu_dir, sizeof tu_dir, "/tmp/gridwork-test-worker-XXXXXX");
-	if (!mkdtemp(tu_dir))
-		return 1;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good_zh),
 		cmocka_unit_test(test_good_en),
@@ -255,10 +225,5 @@ int main(void)
 		cmocka_unit_test(test_points),
 		cmocka_unit_test(test_round_trip),
 	};
-	int rc = cmocka_run_group_tests(tests, NULL, NULL);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tu_dir);
-	if (system(cmd) != 0)
-		rc = rc ? rc : 1;
-	return rc;
+	return tu_run("worker", tests);
 }

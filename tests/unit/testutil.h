@@ -285,4 +285,142 @@ static inline void tu_exec(struct gw *gw, const char *sql)
 	assert_int_equal(sqlite3_exec(db_handle(gw->db), sql, NULL, NULL, NULL), SQLITE_OK);
 }
 
+/* ---- the checks every record kind's tests make ------------------------- */
+
+/* Exports kind k of gw to tu_dir/name (UTF-8 with BOM); fails the test
+ * when it cannot. */
+static inline void tu_export_to(struct gw *gw, enum import_kind k, const char *name)
+{
+	char p[512];
+	tu_path(p, sizeof p, name);
+	FILE *f = fopen(p, "wb");
+	assert_non_null(f);
+	struct gw_err e;
+	if (export_kind(gw, k, f, 0, &e) != GW_OK)
+		fail_msg("export: %s", e.msg);
+	fclose(f);
+}
+
+/* tu_export_to, then the file's text (malloc'd: the caller frees). */
+static inline char *tu_exported(struct gw *gw, enum import_kind k, const char *name)
+{
+	char p[512];
+	tu_export_to(gw, k, name);
+	tu_path(p, sizeof p, name);
+	char *text = tu_slurp(p, NULL);
+	assert_non_null(text);
+	return text;
+}
+
+/* The round trip an export must survive: kind k of a exported to
+ * tu_dir/<kind>_a.csv and imported into b inserts n records; b's export is
+ * the same text, and imported into a changes nothing.  Returns a's export
+ * (malloc'd: the caller frees). */
+static inline char *tu_round_trip(struct gw *a, struct gw *b, enum import_kind k, long n)
+{
+	char na[64], nb[64];
+	struct import_counts c;
+	snprintf(na, sizeof na, "%s_a.csv", import_ops(k)->name);
+	snprintf(nb, sizeof nb, "%s_b.csv", import_ops(k)->name);
+	char *ta = tu_exported(a, k, na);
+	tu_import_or_fail(b, na, ta, &c);
+	assert_int_equal(c.inserted, n);
+	char *tb = tu_exported(b, k, nb);
+	assert_string_equal(ta, tb);
+	tu_import_or_fail(a, nb, tb, &c);
+	assert_int_equal(c.inserted, 0);
+	assert_int_equal(c.updated, 0);
+	assert_int_equal(c.unchanged, n);
+	free(tb);
+	return ta;
+}
+
+/* Imports text as tu_dir/name twice: the second time must change nothing
+ * (n records unchanged, no new audit entry of table tbl). */
+static inline void tu_import_twice(struct gw *gw, const char *name, const char *text, const char *tbl,
+				   long n)
+{
+	char sql[128];
+	struct import_counts c;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE tbl = '%s'", tbl);
+	tu_import_or_fail(gw, name, text, &c);
+	long long audits = tu_count(gw, sql);
+	tu_import_or_fail(gw, name, text, &c);
+	assert_int_equal(c.inserted, 0);
+	assert_int_equal(c.updated, 0);
+	assert_int_equal(c.unchanged, n);
+	assert_int_equal(tu_count(gw, sql), audits);
+}
+
+/* Writes text to tu_dir/name and imports it (tagged): the import must fail
+ * with one row rejected, the message of row 3 beginning with fragment;
+ * otherwise the test fails naming case k.  *c gets the counts. */
+static inline void tu_expect_reject(struct gw *gw, const char *name, const char *text, size_t k,
+				    const char *fragment, struct import_counts *c)
+{
+	char want[1024];
+	snprintf(want, sizeof want, "%s:3: %s", name, fragment);
+	tu_write_in(name, text);
+	enum gw_status st = tu_import_named(gw, name, 0, 1, c);
+	if (st != GW_EINVAL || c->rejected != 1 || !strstr(tu_said, want))
+		fail_msg("case %zu: want \"%s\", status %d, rejected %ld, said:\n%s", k, want, st,
+			 c->rejected, tu_said);
+}
+
+/* Writes text to tu_dir/name and imports it with --skip-bad (tagged):
+ * inserted good rows go in, rejected bad ones to the rejects file beside
+ * it, whose text is returned (malloc'd: the caller frees). */
+static inline char *tu_import_skip_bad(struct gw *gw, const char *name, const char *text,
+				       long inserted, long rejected)
+{
+	char rej[512];
+	struct import_counts c;
+	tu_write_in(name, text);
+	tu_path(rej, sizeof rej, name);
+	strncat(rej, ".rejects.csv", sizeof rej - strlen(rej) - 1);
+	unlink(rej);
+	assert_int_equal(tu_import_named(gw, name, 1, 1, &c), GW_EINVAL);
+	assert_int_equal(c.inserted, inserted);
+	assert_int_equal(c.rejected, rejected);
+	char *r = tu_slurp(rej, NULL);
+	assert_non_null(r);
+	assert_non_null(strstr(r, "原因"));
+	return r;
+}
+
+/* A form's save as ops->row sees it: every column present and named in
+ * Chinese, editing record id as opened at version. */
+struct tu_form {
+	const char *hdr[32];
+	int present[32];
+	struct import_row r;
+};
+
+static inline struct import_row *tu_form_row(struct tu_form *f, const struct import_kind_ops *ops,
+					     const char *const *vals, const char *id, int version)
+{
+	for (int i = 0; i < ops->ncols; i++) {
+		f->hdr[i] = ops->cols[i].zh;
+		f->present[i] = 1;
+	}
+	f->r = (struct import_row){vals, f->hdr, f->present, 0, id, version};
+	return &f->r;
+}
+
+/* Ends main: removes tu_dir when every test passed (rc 0); the status to
+ * exit with. */
+static inline int tu_finish(int rc)
+{
+	if (rc == 0) {
+		char cmd[300];
+		snprintf(cmd, sizeof cmd, "rm -rf %s", tu_dir);
+		if (system(cmd) != 0)
+			return 1;
+	}
+	return rc;
+}
+
+/* Runs the array of cmocka tests in a fresh tu_dir named after stem. */
+#define tu_run(stem, tests) (tu_setup_dir(stem), tu_finish(cmocka_run_group_tests(tests, NULL, NULL)))
+
 #endif
