@@ -321,8 +321,13 @@ static enum gw_status grid_row(struct gw *gw, const struct import_row *r,
 		goto out;
 	}
 	if (same_rec(&old, &g)) {
-		*res = UPSERT_UNCHANGED;
+		*res = UPSERT_UNCHANGED;   /* also a row repeating an earlier one exactly */
 		st = GW_OK;
+		goto out;
+	}
+	long first = r->id ? 0 : import_claimed(gw, old.id);
+	if (first) {
+		st = import_repeated(err, first, "网格", "grid", old.code);
 		goto out;
 	}
 	if (strcmp(g.level, "county") == 0 && (st = one_county(gw, r, old.id, err)) != GW_OK)
@@ -356,6 +361,8 @@ static enum gw_status grid_row(struct gw *gw, const struct import_row *r,
 fail:
 	st = err ? err->code : GW_EDB;
 out:
+	if (st == GW_OK && !r->id && import_claim(gw, *res == UPSERT_INSERTED ? g.id : old.id, r->row) < 0)
+		st = gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
 	sb_free(&nj);
 	sb_free(&oj);
 	return st;

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "db_index.h"
+#include "id.h"
 #include "strbuf.h"
 #include "sync.h"
 
@@ -26,15 +27,82 @@ static const struct import_kind_hooks *const hooks[IK_COUNT] = {
 	[IK_TICKET] = &ticket_hooks,
 };
 
+/* Records a file's rows wrote, by id, with the row that wrote them. */
+struct claim {
+	char id[GW_ID_LEN + 1];
+	long row;
+};
+
+struct claims {
+	struct claim *slot;
+	size_t n, mask;         /* mask + 1 slots, a power of two */
+};
+
 /* The file being imported, as its kind's row handler sees it (gw->import). */
 struct import_run {
 	enum import_kind kind;
 	void *state;
+	struct claims claims;
 };
 
 void *import_state(const struct gw *gw, enum import_kind k)
 {
 	return gw->import && gw->import->kind == k ? gw->import->state : NULL;
+}
+
+static size_t claim_hash(const char *id)
+{
+	size_t h = 1469598103934665603ULL;
+	for (; *id; id++)
+		h = (h ^ (unsigned char)*id) * 1099511628211ULL;
+	return h ^ h >> 29;
+}
+
+static struct claim *claim_slot(const struct claims *c, const char *id)
+{
+	size_t i = claim_hash(id) & c->mask;
+	while (c->slot[i].row && strcmp(c->slot[i].id, id) != 0)
+		i = (i + 1) & c->mask;
+	return &c->slot[i];
+}
+
+long import_claimed(const struct gw *gw, const char *id)
+{
+	const struct claims *c = gw->import ? &gw->import->claims : NULL;
+	return c && c->n ? claim_slot(c, id)->row : 0;
+}
+
+int import_claim(struct gw *gw, const char *id, long row)
+{
+	struct claims *c = gw->import ? &gw->import->claims : NULL;
+	if (!c || row <= 0 || strlen(id) > GW_ID_LEN)
+		return 0;
+	if (2 * (c->n + 1) > (c->slot ? c->mask + 1 : 0)) {
+		size_t cap = c->slot ? 2 * (c->mask + 1) : 1024;
+		struct claims bigger = {calloc(cap, sizeof *bigger.slot), c->n, cap - 1};
+		if (!bigger.slot)
+			return -1;
+		for (size_t i = 0; c->slot && i <= c->mask; i++)
+			if (c->slot[i].row)
+				*claim_slot(&bigger, c->slot[i].id) = c->slot[i];
+		free(c->slot);
+		*c = bigger;
+	}
+	struct claim *s = claim_slot(c, id);
+	if (!s->row) {
+		snprintf(s->id, sizeof s->id, "%s", id);
+		c->n++;
+	}
+	s->row = row;
+	return 0;
+}
+
+enum gw_status import_repeated(struct gw_err *err, long first, const char *what_zh,
+			       const char *what_en, const char *label)
+{
+	return gw_fail(err, GW_EINVAL, "与第 %ld 行重复：同一%s（%s）在一个文件中只能出现一次",
+		       "repeats row %ld: the same %s (%s) may stand only once in a file", first,
+		       gw_tr(what_zh, what_en), label);
 }
 
 /* File-name forms of each kind, as the contract names the files. */
@@ -554,12 +622,13 @@ enum gw_status import_files(struct gw *gw, const char *const *paths, int npaths,
 	for (int i = 0; i < npaths && st == GW_OK; i++) {
 		struct file *f = &files[i];
 		const struct import_kind_hooks *h = hooks[f->kind];
-		struct import_run run = {(enum import_kind)f->kind, NULL};
+		struct import_run run = {(enum import_kind)f->kind, NULL, {NULL, 0, 0}};
 		if (h && h->begin && (st = h->begin(gw, f->bulk, &run.state, err)) != GW_OK)
 			break;
 		gw->import = &run;
 		st = file_rows(gw, f, opts, err);
 		gw->import = NULL;
+		free(run.claims.slot);
 		if (h && h->end) {
 			enum gw_status s2 = h->end(gw, run.state, st == GW_OK, st == GW_OK ? err : NULL);
 			if (st == GW_OK)

@@ -80,6 +80,18 @@ void *import_state(const struct gw *gw, enum import_kind k);
 const struct import_kind_ops *import_ops(enum import_kind k);
 int import_kind_parse(const char *s);
 
+/* A key that stands twice in one file is refused, rather than the later
+ * row silently overwriting what the earlier one wrote (two riders typed
+ * with one phone would otherwise become one).  For row handlers during a
+ * file import (no-ops elsewhere): import_claimed gives the row of this
+ * file that already wrote record id, or 0; import_claim notes that row
+ * wrote it (-1 when out of memory); import_repeated fills err for a
+ * repeated row ("repeats row N: the same <what> (<label>) ..."). */
+long import_claimed(const struct gw *gw, const char *id);
+int import_claim(struct gw *gw, const char *id, long row);
+enum gw_status import_repeated(struct gw_err *err, long first, const char *what_zh,
+			       const char *what_en, const char *label);
+
 /* Prefixes err's message with the file's name of column col, so that the
  * driver's report reads "file:row: column: reason".  Returns err->code. */
 enum gw_status import_col_fail(struct gw_err *err, const struct import_row *r, int col);

@@ -460,6 +460,7 @@ static const struct record_kind instr_kind = {
 	.table = "instructor", .size = sizeof(struct instr_full),
 	.id_at = offsetof(struct instr_full, i.id), .version_at = offsetof(struct instr_full, i.version),
 	.lookup_zh = "查询指导员", .lookup_en = "instructor lookup",
+	.what_zh = "指导员", .what_en = "instructor",
 	.insert = Q_INSTR_INSERT, .update = Q_INSTR_UPDATE, .tail = 8,
 	.gone = GW_EINVAL, .gone_zh = "该指导员已被删除", .gone_en = "this instructor has been deleted",
 	.conflict_zh = "指导员“%s”在您打开后已被他人修改",

@@ -328,6 +328,7 @@ static const struct record_kind org_kind = {
 	.table = "org", .size = sizeof(struct org_rec),
 	.id_at = offsetof(struct org_rec, id), .version_at = offsetof(struct org_rec, version),
 	.lookup_zh = "查询单位", .lookup_en = "organisation lookup",
+	.what_zh = "单位", .what_en = "organisation",
 	.insert = Q_ORG_INSERT, .update = Q_ORG_UPDATE, .tail = 15,
 	.gone = GW_EINVAL, .gone_zh = "该单位已被删除", .gone_en = "this organisation has been deleted",
 	.conflict_zh = "单位“%s”在您打开后已被他人修改",

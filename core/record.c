@@ -116,6 +116,7 @@ enum gw_status record_upsert(struct gw *gw, const struct record_kind *k, const s
 		return gw_fail(err, k->gone, "%s", "%s", gw_tr(k->gone_zh, k->gone_en));
 	if (found && q->insert_only)
 		return exists(k, rec, err);
+
 	if (k->merge && (st = k->merge(gw, r, found ? old : NULL, rec, err)) != GW_OK)
 		return st;
 	if (found && r->id) {
@@ -124,11 +125,18 @@ enum gw_status record_upsert(struct gw *gw, const struct record_kind *k, const s
 		if ((st = check_key(gw, k, r, rec, old, other, err)) != GW_OK)
 			return st;
 	}
+	long first;
 	if (found && k->same(old, rec)) {
-		*res = UPSERT_UNCHANGED;
-		return GW_OK;
+		*res = UPSERT_UNCHANGED;   /* also a row repeating an earlier one exactly */
+		st = GW_OK;
+	} else if (found && !r->id && (first = import_claimed(gw, rec_id(k, old))) != 0) {
+		return import_repeated(err, first, k->what_zh, k->what_en, k->label(old));
+	} else {
+		st = write_rec(gw, k, q, rec, found ? old : NULL, res, err);
 	}
-	return write_rec(gw, k, q, rec, found ? old : NULL, res, err);
+	if (st == GW_OK && !r->id && import_claim(gw, rec_id(k, found ? old : rec), r->row) < 0)
+		st = oom(err);
+	return st;
 }
 
 enum gw_status record_get_stmt(struct gw *gw, const struct record_kind *k, sqlite3_stmt *st,

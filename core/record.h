@@ -41,7 +41,8 @@ struct record_kind {
 	 * text).  conflict: the record changed since the form opened it (%s:
 	 * label of the stored one).  what: one record, for "there is already
 	 * such a %s" (an insert-only write whose key exists, and a form taking
-	 * another record's key when taken is NULL). */
+	 * another record's key when taken is NULL) and for a key that stands
+	 * twice in one file (import_repeated). */
 	enum gw_status gone;
 	const char *gone_zh, *gone_en;
 	const char *conflict_zh, *conflict_en;

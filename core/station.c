@@ -270,6 +270,7 @@ static const struct record_kind station_kind = {
 	.table = "station", .size = sizeof(struct station_rec),
 	.id_at = offsetof(struct station_rec, id), .version_at = offsetof(struct station_rec, version),
 	.lookup_zh = "查询驿站", .lookup_en = "station lookup",
+	.what_zh = "驿站", .what_en = "station",
 	.insert = Q_STATION_INSERT, .update = Q_STATION_UPDATE, .tail = 10,
 	.gone = GW_ENOTFOUND, .gone_zh = "该驿站已被删除", .gone_en = "this station has been deleted",
 	.conflict_zh = "驿站“%s”在您打开后已被他人修改",

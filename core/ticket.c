@@ -687,6 +687,35 @@ static enum gw_status insert(struct gw *gw, const struct import_row *r, struct p
 	return st;
 }
 
+/* Refuses a row that would change a ticket an earlier row of the same
+ * file wrote (see import_claim; a row repeating it exactly is only
+ * unchanged): inserted by the file (a rowid past the table's end when the
+ * file began: no memory a row, whatever the file's size) or updated by it
+ * (claimed). */
+static enum gw_status repeated(struct gw *gw, const struct ticket_rec *old, struct gw_err *err)
+{
+	const struct ticket_import *ti = state(gw);
+	if (!ti)
+		return GW_OK;
+	long first = import_claimed(gw, old->id);
+	if (first)
+		return import_repeated(err, first, "工单", "ticket", old->number);
+	sqlite3_stmt *q = db_stmt(gw->db, Q_TICKET_ROWID, err);
+	if (!q)
+		return GW_EDB;
+	sqlite3_bind_text(q, 1, old->id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	long long rowid = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW)
+		return db_fail(gw->db, err, gw_tr("查询工单", "ticket lookup"));
+	if (rowid > ti->start_rowid)
+		return gw_fail(err, GW_EINVAL, "与前面的一行重复：同一工单（%s）在一个文件中只能出现一次",
+			       "repeats an earlier row: the same ticket (%s) may stand only once in a file",
+			       old->number);
+	return GW_OK;
+}
+
 static enum gw_status update(struct gw *gw, const struct import_row *r, struct parsed *p,
 			     const struct ticket_rec *old, const char *now,
 			     enum upsert_result *res, struct gw_err *err)
@@ -702,6 +731,8 @@ static enum gw_status update(struct gw *gw, const struct import_row *r, struct p
 		*res = UPSERT_UNCHANGED;
 		return GW_OK;
 	}
+	if (!r->id && (st = repeated(gw, old, err)) != GW_OK)
+		return st;
 	if (strcmp(t->number, old->number) != 0) {   /* renumbered from a form */
 		int used = number_used(gw, t->number, err);
 		if (used < 0)
@@ -760,7 +791,12 @@ static enum gw_status ticket_row(struct gw *gw, const struct import_row *r,
 	}
 	if (st != GW_OK)
 		return st;
-	return update(gw, r, &p, &old, now, res, err);
+	st = update(gw, r, &p, &old, now, res, err);
+	/* Only updates are remembered: an unchanged row cannot have been
+	 * overwritten, and a re-imported million would fill memory. */
+	if (st == GW_OK && *res == UPSERT_UPDATED && !r->id && import_claim(gw, old.id, r->row) < 0)
+		st = gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
+	return st;
 }
 
 static enum gw_status ticket_export(struct gw *gw, struct csv_writer *w, struct gw_err *err)
@@ -801,13 +837,14 @@ static enum gw_status ticket_import_begin(struct gw *gw, long long bulk, void **
 	if (!ti)
 		return err ? err->code : GW_ENOMEM;
 	*out = ti;
-	if (!bulk)
+	long long rows = db_table_rows(gw->db, Q_TICKET_MAX_ROWID, err);
+	ti->start_rowid = rows;
+	if (!bulk && rows >= 0)
 		return GW_OK;
 	/* A file that at least doubles the table: its secondary indexes are
 	 * built after the rows rather than kept up to date (db_index.c);
 	 * building them costs a scan of the whole table, so a file small
 	 * beside the table keeps them. */
-	long long rows = db_table_rows(gw->db, Q_TICKET_MAX_ROWID, err);
 	if (rows >= 0 && bulk / CSV_TICKET_BYTES >= rows &&
 	    !(ti->indexes = db_index_drop(gw->db, "ticket", err)))
 		rows = -1;

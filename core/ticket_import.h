@@ -25,6 +25,7 @@ struct ticket_import {
 	} seq[TICKET_SEQ_YEARS];
 	struct ticket_refs *refs;
 	struct db_index_set *indexes;   /* set aside for this file (ticket.c) */
+	long long start_rowid;          /* the table's largest rowid before the file */
 };
 
 /* The state of one file.  For a bulk file the keys and ids of every

@@ -213,6 +213,7 @@ static const struct record_kind worker_kind = {
 	.table = "worker", .size = sizeof(struct worker_rec),
 	.id_at = offsetof(struct worker_rec, id), .version_at = offsetof(struct worker_rec, version),
 	.lookup_zh = "查询新就业群体", .lookup_en = "worker lookup",
+	.what_zh = "登记人员", .what_en = "worker",
 	.insert = Q_WORKER_INSERT, .update = Q_WORKER_UPDATE, .tail = 9,
 	.gone = GW_ENOTFOUND, .gone_zh = "该登记人员已被删除", .gone_en = "this worker has been deleted",
 	.conflict_zh = "%s 的登记信息在您打开后已被他人修改",

@@ -47,6 +47,7 @@
 			 "resolved_at = ?17, closed_at = ?18, created_at = ?20, "             \
 			 "deleted = 0, version = version + 1, updated_at = ?21 WHERE id = ?1")  \
 	X(TICKET_MAX_ROWID, "SELECT coalesce(max(rowid), 0) FROM ticket")                   \
+	X(TICKET_ROWID, "SELECT rowid FROM ticket WHERE id = ?1")                             \
 	X(TICKET_EVENT_INSERT, "INSERT INTO ticket_event(id, ticket_id, at, operator, action, " \
 			       "from_status, to_status, department, note, office) "          \
 			       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")            \

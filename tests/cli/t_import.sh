@@ -172,4 +172,24 @@ assert_err_has "$tmp/orgs_bad.csv:3: 统一社会信用代码: " "the bad credit
 assert_eq "$(sql "$db" 'SELECT count(*) FROM grid')|$(sql "$db" 'SELECT count(*) FROM org')" "0|0" \
 	"one transaction: the grids are not written either"
 
+# ---- a key twice in one file --------------------------------------------------------
+new_db twice
+cat >"$tmp/riders.csv" <<'EOF2'
+姓名,手机,职业,平台
+李骑手,13900000002,外卖骑手,美团
+王骑手,13900000002,外卖骑手,饿了么
+李骑手,13900000002,外卖骑手,美团
+张骑手,13900000003,快递员,顺丰
+EOF2
+gw import --db "$db" "$tmp/riders.csv"
+assert_rc 1 "two riders typed with one phone: refused"
+assert_err_has "$tmp/riders.csv:3: 与第 2 行重复：同一登记人员（李骑手）在一个文件中只能出现一次" \
+	"the later row is named with the earlier one"
+assert_err_lacks "riders.csv:4:" "an exact repeat of a row is no error"
+assert_eq "$(sql "$db" 'SELECT count(*) FROM worker')" "0" "nothing written"
+gw import --db "$db" --skip-bad "$tmp/riders.csv"
+assert_eq "$(sql "$db" "SELECT group_concat(name || ':' || platform, ' ') FROM (SELECT * FROM worker ORDER BY phone)")" \
+	"李骑手:美团 张骑手:顺丰" "--skip-bad keeps the first rider, not the overwriting row"
+check "the rejects file gives the reason" grep -q "与第 2 行重复" "$tmp/riders.csv.rejects.csv"
+
 done_testing

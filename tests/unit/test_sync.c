@@ -25,42 +25,12 @@
 #include "ticket.h"
 #include "validate.h"
 
-static char dir[256];
-static int seq;
-
-static int setup_dir(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/gw-test-sync.XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	setenv("GRIDWORK_NOW", "2026-03-02 09:30:00", 1);
-	gw_set_lang(GW_LANG_ZH);
-	return 0;
-}
-
-static int teardown_dir(void **state)
-{
-	(void)state;
-	if (getenv("KEEP"))     /* KEEP=1: leave the databases and packages to inspect */
-		return 0;
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
+#include "testutil.h"
 
 static struct gw *open_office(const char *office)
 {
-	char path[512];
-	snprintf(path, sizeof path, "%s/%s-%d.db", dir, office, ++seq);
-	unlink(path);
-	struct config cfg;
 	struct gw_err e;
-	config_defaults(&cfg);
-	snprintf(cfg.operator_name, sizeof cfg.operator_name, "%s", strcmp(office, "SC") ? "李娜" : "王芳");
-	struct gw *gw = gw_open(&cfg, path, 1, office, &e);
-	if (!gw)
-		fail_msg("gw_open %s: %s", office, e.msg);
+	struct gw *gw = tu_open_as(office, office, strcmp(office, "SC") ? "李娜" : "王芳");
 	if (sync_attach(gw, &e) != GW_OK)
 		fail_msg("sync_attach: %s", e.msg);
 	return gw;
@@ -98,7 +68,7 @@ static void close_three(struct offices *o)
 static void pkg_path(char *out, size_t n)
 {
 	static int k;
-	snprintf(out, n, "%s/p%d.gws", dir, ++k);
+	snprintf(out, n, "%s/p%d.gws", tu_dir, ++k);
 }
 
 /* Writes a package from `from` to `to` into path. */
@@ -168,17 +138,6 @@ static void ticket_edit(struct gw *gw, const char *number, const char *title, co
 	free(t);
 }
 
-static const char *cc(int k)
-{
-	static char buf[8][19];
-	static int next;
-	char *b = buf[next++ % 8];
-	snprintf(b, 19, "91341523MA2N000%02d", k);
-	b[17] = valid_credit_check_char(b);
-	b[18] = '\0';
-	return b;
-}
-
 static void org(struct gw *gw, const char *code, const char *name, const char *grid_code)
 {
 	const char *v[13] = {code, name, "企业", "", "", grid_code, "", "", "", "无", "", "", ""};
@@ -208,8 +167,8 @@ static void assert_same(struct gw *a, struct gw *b)
 	char *x = dump(a), *y = dump(b);
 	if (strcmp(x, y) != 0) {
 		char pa[512], pb[512];
-		snprintf(pa, sizeof pa, "%s/differ-%s.txt", dir, a->office);
-		snprintf(pb, sizeof pb, "%s/differ-%s.txt", dir, b->office);
+		snprintf(pa, sizeof pa, "%s/differ-%s.txt", tu_dir, a->office);
+		snprintf(pb, sizeof pb, "%s/differ-%s.txt", tu_dir, b->office);
 		FILE *f = fopen(pa, "w");
 		fputs(x, f);
 		fclose(f);
@@ -549,9 +508,9 @@ static void run_order(const int order[4])
 	ticket(o.cg, "", "网约车司机反映停车难", "SC-CG-G01", "", "杨帆", t_new[1]);
 	ticket(o.sc, "", "企业招工需求对接", "SC-HB-G01", "", "赵磊", t_new[2]);
 	grid(o.hb, "SC-HB-G03", "杭埠三网格", "grid", "SC-HB", "chain");
-	org(o.hb, cc(1), "舒城县绿色食品有限公司", "SC-HB-G01");
-	org(o.cg, cc(1), "舒城绿色食品公司", "SC-CG-G01");
-	ticket(o.cg, "", "食品企业融资需求", "SC-CG-G01", cc(1), "周敏", NULL);
+	org(o.hb, tu_credit_code(1), "舒城县绿色食品有限公司", "SC-HB-G01");
+	org(o.cg, tu_credit_code(1), "舒城绿色食品公司", "SC-CG-G01");
+	ticket(o.cg, "", "食品企业融资需求", "SC-CG-G01", tu_credit_code(1), "周敏", NULL);
 
 	struct gw *from[4] = {o.hb, o.cg, o.sc, o.sc}, *to[4] = {o.sc, o.sc, o.hb, o.cg};
 	for (int i = 0; i < 4; i++)
@@ -769,8 +728,8 @@ static void bulk_file(const char *path, int n, int dup, int bad)
 }
 
 /* A bulk import's tickets travel like any others (bulk capture,
- * core/sync_bulk.c), including a row the same file changes again; a bulk
- * import that fails leaves nothing to send. */
+ * core/sync_bulk.c), also when a later file changes one before anything
+ * is sent; a bulk import that fails leaves nothing to send. */
 static void test_bulk_import_travels(void **state)
 {
 	(void)state;
@@ -785,28 +744,46 @@ static void test_bulk_import_travels(void **state)
 	grid(o.sc, "SC-HB-G02", "杭埠二网格", "grid", "SC-HB", "region");
 	xfer(o.sc, o.hb);
 	char path[512];
-	snprintf(path, sizeof path, "%s/bulk.csv", dir);
+	snprintf(path, sizeof path, "%s/bulk.csv", tu_dir);
 	const char *paths[1] = {path};
 	bulk_file(path, 1200, -1, 1150);
 	char *before = fingerprint(o.hb);
 	assert_int_equal(import_files(o.hb, paths, 1, &opts, &c, &e), GW_EINVAL);
 	char *after = fingerprint(o.hb);
 	assert_string_equal(before, after);
-	free(before);
 	free(after);
-	bulk_file(path, 1200, 700, -1);
-	if (import_files(o.hb, paths, 1, &opts, &c, &e) != GW_OK)
-		fail_msg("bulk import: %s", e.msg);
+	/* A row repeating an earlier row's number with other values is refused
+	 * (import_claim), not applied over it. */
+	assert_int_equal(import_files(o.hb, paths, 1, &opts, &c, &e), GW_EINVAL);
+	assert_int_equal(c.rejected, 1);
+	after = fingerprint(o.hb);
+	assert_string_equal(before, after);
+	free(after);
+	opts.skip_bad = 1;
+	assert_int_equal(import_files(o.hb, paths, 1, &opts, &c, &e), GW_EINVAL);
 	assert_int_equal(c.inserted, 1199);
+	assert_int_equal(c.rejected, 1);
+	assert_int_equal(sql_int(o.hb, "SELECT count(*) FROM ticket_event"), 0);
+	/* A later file changes one of them before anything is sent. */
+	char fixpath[512];
+	snprintf(fixpath, sizeof fixpath, "%s/fix.csv", tu_dir);
+	FILE *ff = fopen(fixpath, "w");
+	assert_non_null(ff);
+	fputs("编号,标题,类别,来源,网格编码,状态,登记时间\n"
+	      "HB-2026-000001,杭埠第1号工单（更正）,其他,来访,SC-HB-G02,办理中,2026-03-01 10:00\n", ff);
+	fclose(ff);
+	const char *fixpaths[1] = {fixpath};
+	opts.skip_bad = 0;
+	if (import_files(o.hb, fixpaths, 1, &opts, &c, &e) != GW_OK)
+		fail_msg("fix import: %s", e.msg);
 	assert_int_equal(c.updated, 1);
-	/* No event for an insert, one for the status the repeated row changed. */
-	assert_int_equal(sql_int(o.hb, "SELECT count(*) FROM ticket_event"), 1);
 	xfer(o.hb, o.sc);
 	assert_same(o.sc, o.hb);
 	assert_int_equal(sql_int(o.sc, "SELECT count(*) FROM ticket"), 1199);
 	assert_int_equal(sql_int(o.sc, "SELECT count(*) FROM ticket WHERE number = 'HB-2026-000001' "
-				       "AND title = '杭埠第701号工单（更正）' AND version = 2"), 1);
+				       "AND title = '杭埠第1号工单（更正）' AND version = 2"), 1);
 	assert_int_equal(sql_int(o.sc, "SELECT count(*) FROM sync_conflict"), 0);
+	free(before);
 	xfer(o.sc, o.cg);
 	assert_same(o.cg, o.hb);
 	close_three(&o);
@@ -912,5 +889,11 @@ int main(void)
 		cmocka_unit_test(test_bulk_import_travels),
 		cmocka_unit_test(test_status),
 	};
-	return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
+	setenv("GRIDWORK_NOW", "2026-03-02 09:30:00", 1);
+	gw_set_lang(GW_LANG_ZH);
+	tu_setup_dir("sync");
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	if (getenv("KEEP"))     /* KEEP=1: leave the databases and packages to inspect */
+		return rc;
+	return tu_finish(rc);
 }

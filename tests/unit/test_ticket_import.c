@@ -346,6 +346,38 @@ static void test_numberless_matched(void **state)
 	gw_close(gw);
 }
 
+/* A number that stands twice in one file with other values is refused
+ * (the later row would silently overwrite the earlier), whether the
+ * earlier row inserted the ticket or updated a stored one; an exact repeat
+ * is only unchanged (test_numberless_matched). */
+static void test_repeated_number_refused(void **state)
+{
+	(void)state;
+	struct gw *gw = open_fixture("repeated", NULL, NULL);
+	struct import_counts c;
+	const char *head = "编号,标题,类别,来源,网格编码,登记时间\n";
+	char text[1024];
+	snprintf(text, sizeof text, "%s%s%s", head, "SC-2026-000007,路灯不亮,安全隐患,电话,SC-HB-G01,2026-03-02 08:00\n",
+		 "SC-2026-000007,井盖缺失,安全隐患,电话,SC-HB-G01,2026-03-02 08:00\n");
+	tu_expect_reject(gw, "new.csv", text, 1,
+			 "与前面的一行重复：同一工单（SC-2026-000007）在一个文件中只能出现一次", &c);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket"), 0);
+	/* Stored first; then a file that changes it twice. */
+	snprintf(text, sizeof text, "%s%s", head, "SC-2026-000007,路灯不亮,安全隐患,电话,SC-HB-G01,2026-03-02 08:00\n");
+	assert_int_equal(tu_import_text(gw, "one.csv", text, &c), GW_OK);
+	snprintf(text, sizeof text, "%s%s%s", head, "SC-2026-000007,路灯不亮（已修）,安全隐患,电话,SC-HB-G01,2026-03-02 08:00\n",
+		 "SC-2026-000007,路灯又坏了,安全隐患,电话,SC-HB-G01,2026-03-02 08:00\n");
+	tu_expect_reject(gw, "twice.csv", text, 2,
+			 "与第 2 行重复：同一工单（SC-2026-000007）在一个文件中只能出现一次", &c);
+	assert_string_equal(tu_q_text(gw, "SELECT title FROM ticket WHERE number = 'SC-2026-000007'"), "路灯不亮");
+	/* In English too. */
+	gw_set_lang(GW_LANG_EN);
+	tu_expect_reject(gw, "twice.csv", text, 3,
+			 "repeats row 2: the same ticket (SC-2026-000007) may stand only once in a file", &c);
+	gw_set_lang(GW_LANG_ZH);
+	gw_close(gw);
+}
+
 static void test_numbers_sequential(void **state)
 {
 	struct gw *gw = open_fixture("numbers", NULL, NULL);
@@ -556,6 +588,7 @@ int main(void)
 		cmocka_unit_test(test_update_audited),
 		cmocka_unit_test(test_bad_values),
 		cmocka_unit_test(test_numberless_matched),
+		cmocka_unit_test(test_repeated_number_refused),
 		cmocka_unit_test(test_numbers_sequential),
 		cmocka_unit_test(test_resolved_rules),
 		cmocka_unit_test(test_department_config),
