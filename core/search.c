@@ -700,6 +700,35 @@ static void catch_up(struct gw *gw)
 		search_flush_now(gw, 0, &e);
 }
 
+/* A search_find's or search_ids's query and find_kind's reused lists. */
+struct search_run {
+	struct query *q;
+	struct search_list l, tmp;
+};
+
+/* The start the two share: query parsed into a new r->q (NULL, and
+ * GW_ENOMEM, when there is no memory), and the index brought up to date
+ * first when the query is good.  run_end frees r whatever this returns. */
+static enum gw_status run_start(struct gw *gw, const char *query, struct search_run *r,
+				struct gw_err *err)
+{
+	memset(r, 0, sizeof *r);
+	r->q = malloc(sizeof *r->q);
+	if (!r->q)
+		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
+	enum gw_status st = parse_query(query, r->q, err);
+	if (st == GW_OK)
+		catch_up(gw);
+	return st;
+}
+
+static void run_end(struct search_run *r)
+{
+	search_list_free(&r->l);
+	search_list_free(&r->tmp);
+	free(r->q);
+}
+
 enum gw_status search_find(struct gw *gw, const char *query, const struct search_opts *o,
 			   struct search_result *out, struct gw_err *err)
 {
@@ -707,27 +736,22 @@ enum gw_status search_find(struct gw *gw, const char *query, const struct search
 	int kind = o ? o->kind : -1, limit = o ? o->limit : 10;
 	if (kind >= SK_COUNT || kind < -1 || limit < 0 || limit > SEARCH_LIMIT_MAX)
 		return gw_fail(err, GW_EUSAGE, "查找参数无效", "invalid search options");
-	struct query *q = malloc(sizeof *q);
-	if (!q)
-		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
-	enum gw_status st = parse_query(query, q, err);
-	if (st == GW_OK)
-		catch_up(gw);
-	struct search_list l = {0}, tmp = {0};
+	struct search_run run;
+	enum gw_status st = run_start(gw, query, &run, err);
+	if (!run.q)
+		return st;
 	for (int k = 0; k < SK_COUNT && st == GW_OK; k++) {
 		if (kind >= 0 && k != kind)
 			continue;
 		struct collect c = {.limit = limit};
 		out->searched[k] = 1;
-		st = find_kind(gw, (enum search_kind)k, q, &c, &l, &tmp, err);
+		st = find_kind(gw, (enum search_kind)k, run.q, &c, &run.l, &run.tmp, err);
 		if (st == GW_OK)
 			st = append_hits(gw, (enum search_kind)k, &c, out, err);
 		free(c.v);
 		free(c.slot);
 	}
-	search_list_free(&l);
-	search_list_free(&tmp);
-	free(q);
+	run_end(&run);
 	if (st != GW_OK)
 		search_result_free(out);
 	return st;
@@ -740,16 +764,13 @@ enum gw_status search_ids(struct gw *gw, const char *query, enum search_kind kin
 	*n = *more = 0;
 	if ((unsigned)kind >= SK_COUNT || limit < 1 || limit > SEARCH_LIMIT_MAX)
 		return gw_fail(err, GW_EUSAGE, "查找参数无效", "invalid search options");
-	struct query *q = malloc(sizeof *q);
-	if (!q)
-		return gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
-	enum gw_status st = parse_query(query, q, err);
-	if (st == GW_OK)
-		catch_up(gw);
-	struct search_list l = {0}, tmp = {0};
+	struct search_run run;
+	enum gw_status st = run_start(gw, query, &run, err);
+	if (!run.q)
+		return st;
 	struct collect c = {.limit = limit};
 	if (st == GW_OK)
-		st = find_kind(gw, kind, q, &c, &l, &tmp, err);
+		st = find_kind(gw, kind, run.q, &c, &run.l, &run.tmp, err);
 	if (st == GW_OK) {
 		if (c.n > 1)
 			qsort(c.v, (size_t)c.n, sizeof *c.v, cand_cmp);
@@ -766,9 +787,7 @@ enum gw_status search_ids(struct gw *gw, const char *query, enum search_kind kin
 	}
 	free(c.v);
 	free(c.slot);
-	search_list_free(&l);
-	search_list_free(&tmp);
-	free(q);
+	run_end(&run);
 	return st;
 }
 

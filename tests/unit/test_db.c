@@ -24,74 +24,7 @@
 #include "import.h"
 #include "schema.h"
 
-static char tmpdir[256];
-static int seq;
-
-static int setup(void **state)
-{
-	(void)state;
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/gw-test-db.XXXXXX");
-	if (!mkdtemp(tmpdir))
-		return -1;
-	setenv("GRIDWORK_NOW", "2026-03-02 09:30:00", 1);
-	gw_set_lang(GW_LANG_ZH);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-/* A fresh path in the temp dir. */
-static const char *new_path(char *buf, size_t n, const char *stem)
-{
-	snprintf(buf, n, "%s/%s-%d.db", tmpdir, stem, ++seq);
-	unlink(buf);
-	return buf;
-}
-
-static void assert_msg_has(const struct gw_err *e, const char *frag)
-{
-	if (!strstr(e->msg, frag))
-		fail_msg("message \"%s\" lacks \"%s\"", e->msg, frag);
-}
-
-/* First column of the first row of sql as an integer (-999 when none). */
-static long long q_int(sqlite3 *h, const char *sql)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("prepare %s: %s", sql, sqlite3_errmsg(h));
-	long long v = -999;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-/* First column of the first row as text into out ("" when none/NULL). */
-static const char *q_text(sqlite3 *h, const char *sql, char *out, size_t n)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("prepare %s: %s", sql, sqlite3_errmsg(h));
-	out[0] = '\0';
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return out;
-}
-
-static void exec_ok(sqlite3 *h, const char *sql)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(h, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg ? msg : "?");
-}
+#include "testutil.h"
 
 static sqlite3 *raw_open(const char *path)
 {
@@ -149,16 +82,16 @@ static void fresh_database(void **state)
 	(void)state;
 	char path[512], buf[64];
 	struct gw_err e;
-	struct db *db = db_open(new_path(path, sizeof path, "fresh"), 1, &e);
+	struct db *db = db_open(tu_fresh_path(path, sizeof path, "fresh"), 1, &e);
 	if (!db)
 		fail_msg("%s", e.msg);
 	sqlite3 *h = db_handle(db);
 	assert_true(db_schema_version() >= 1);
 	assert_int_equal(db_schema_version(), schema_count());
-	assert_int_equal(q_int(h, "PRAGMA user_version"), db_schema_version());
-	assert_string_equal(q_text(h, "PRAGMA journal_mode", buf, sizeof buf), "wal");
-	assert_int_equal(q_int(h, "PRAGMA foreign_keys"), 1);
-	assert_true(q_int(h, "PRAGMA busy_timeout") >= 1000);
+	assert_int_equal(tu_h_int(h, "PRAGMA user_version"), db_schema_version());
+	assert_string_equal(tu_h_text(h, "PRAGMA journal_mode", buf, sizeof buf), "wal");
+	assert_int_equal(tu_h_int(h, "PRAGMA foreign_keys"), 1);
+	assert_true(tu_h_int(h, "PRAGMA busy_timeout") >= 1000);
 	/* The whole domain's tables exist from the start. */
 	static const char *const tables[] = {
 		"meta", "office", "operator", "grid", "org", "instructor", "instructor_grid",
@@ -170,7 +103,7 @@ static void fresh_database(void **state)
 		char sql[200];
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='%s'",
 			 tables[i]);
-		if (q_int(h, sql) != 1)
+		if (tu_h_int(h, sql) != 1)
 			fail_msg("table %s missing", tables[i]);
 	}
 	/* Foreign keys are enforced on this handle. */
@@ -182,7 +115,7 @@ static void fresh_database(void **state)
 	db_close(db);
 	/* WAL persists in the file: a plain connection sees it. */
 	sqlite3 *r = raw_open(path);
-	assert_string_equal(q_text(r, "PRAGMA journal_mode", buf, sizeof buf), "wal");
+	assert_string_equal(tu_h_text(r, "PRAGMA journal_mode", buf, sizeof buf), "wal");
 	sqlite3_close(r);
 }
 
@@ -191,7 +124,7 @@ static void natural_keys_unique(void **state)
 	(void)state;
 	char path[512];
 	struct gw_err e;
-	struct db *db = db_open(new_path(path, sizeof path, "keys"), 1, &e);
+	struct db *db = db_open(tu_fresh_path(path, sizeof path, "keys"), 1, &e);
 	assert_non_null(db);
 	static const char *const keys[][2] = {
 		{"grid", "code"},      {"org", "credit_code"}, {"instructor", "phone"},
@@ -204,7 +137,7 @@ static void natural_keys_unique(void **state)
 			 "SELECT count(*) FROM pragma_index_list('%s') il "
 			 "WHERE il.\"unique\" = 1 AND (SELECT group_concat(name) FROM pragma_index_info(il.name)) = '%s'",
 			 keys[i][0], keys[i][1]);
-		if (q_int(db_handle(db), sql) < 1)
+		if (tu_h_int(db_handle(db), sql) < 1)
 			fail_msg("%s.%s is not UNIQUE", keys[i][0], keys[i][1]);
 	}
 	db_close(db);
@@ -215,31 +148,31 @@ static void primary_keys_declared(void **state)
 	(void)state;
 	char path[512];
 	struct gw_err e;
-	struct db *db = db_open(new_path(path, sizeof path, "pk"), 1, &e);
+	struct db *db = db_open(tu_fresh_path(path, sizeof path, "pk"), 1, &e);
 	assert_non_null(db);
 	sqlite3 *h = db_handle(db);
 	/* Checked here independently: every ordinary table (not an FTS index's
 	 * virtual or shadow tables) has pk columns, all NOT NULL. */
-	assert_true(q_int(h, "SELECT count(*) FROM pragma_table_list WHERE schema='main' AND type='table' "
-				  "AND name NOT LIKE 'sqlite_%'") >= 21);
-	assert_int_equal(q_int(h, "SELECT count(*) FROM pragma_table_list m WHERE m.schema='main' "
-				  "AND m.type='table' AND m.name NOT LIKE 'sqlite_%' AND NOT EXISTS "
-				  "(SELECT 1 FROM pragma_table_info(m.name) p WHERE p.pk > 0)"),
+	assert_true(tu_h_int(h, "SELECT count(*) FROM pragma_table_list WHERE schema='main' AND type='table' "
+				"AND name NOT LIKE 'sqlite_%'") >= 21);
+	assert_int_equal(tu_h_int(h, "SELECT count(*) FROM pragma_table_list m WHERE m.schema='main' "
+				     "AND m.type='table' AND m.name NOT LIKE 'sqlite_%' AND NOT EXISTS "
+				     "(SELECT 1 FROM pragma_table_info(m.name) p WHERE p.pk > 0)"),
 			 0);
-	assert_int_equal(q_int(h, "SELECT count(*) FROM pragma_table_list m, pragma_table_info(m.name) p "
-				  "WHERE m.schema='main' AND m.type='table' AND m.name NOT LIKE 'sqlite_%' "
-				  "AND p.pk > 0 AND p.\"notnull\" = 0"),
+	assert_int_equal(tu_h_int(h, "SELECT count(*) FROM pragma_table_list m, pragma_table_info(m.name) p "
+				     "WHERE m.schema='main' AND m.type='table' AND m.name NOT LIKE 'sqlite_%' "
+				     "AND p.pk > 0 AND p.\"notnull\" = 0"),
 			 0);
 	struct lines l = {0};
 	assert_int_equal(db_check_primary_keys(db, collect, &l, &e), 0);
 	assert_int_equal(l.n, 0);
 	/* And the check finds what the session extension would skip. */
-	exec_ok(h, "CREATE TABLE no_key (x TEXT)");
-	exec_ok(h, "CREATE TABLE null_key (id TEXT PRIMARY KEY, v TEXT)");
-	exec_ok(h, "CREATE TABLE good_key (id TEXT PRIMARY KEY NOT NULL)");
-	exec_ok(h, "CREATE TABLE pair_key (a TEXT NOT NULL, b TEXT NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID");
-	exec_ok(h, "CREATE TABLE half_key (a TEXT NOT NULL, b TEXT, PRIMARY KEY (a, b))");
-	exec_ok(h, "CREATE VIRTUAL TABLE words USING fts5(t)");   /* derived: not checked */
+	tu_h_exec(h, "CREATE TABLE no_key (x TEXT)");
+	tu_h_exec(h, "CREATE TABLE null_key (id TEXT PRIMARY KEY, v TEXT)");
+	tu_h_exec(h, "CREATE TABLE good_key (id TEXT PRIMARY KEY NOT NULL)");
+	tu_h_exec(h, "CREATE TABLE pair_key (a TEXT NOT NULL, b TEXT NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID");
+	tu_h_exec(h, "CREATE TABLE half_key (a TEXT NOT NULL, b TEXT, PRIMARY KEY (a, b))");
+	tu_h_exec(h, "CREATE VIRTUAL TABLE words USING fts5(t)");   /* derived: not checked */
 	memset(&l, 0, sizeof l);
 	assert_int_equal(db_check_primary_keys(db, collect, &l, &e), 3);
 	assert_int_equal(l.n, 3);
@@ -270,25 +203,25 @@ static void older_file_upgraded(void **state)
 	char path[512];
 	struct gw_err e;
 	int from = schema_count() - 1;
-	sqlite3 *h = raw_open(new_path(path, sizeof path, "older"));
-	exec_ok(h, "BEGIN");
+	sqlite3 *h = raw_open(tu_fresh_path(path, sizeof path, "older"));
+	tu_h_exec(h, "BEGIN");
 	for (int v = 1; v <= from; v++)
-		exec_ok(h, schema_migration(v));
+		tu_h_exec(h, schema_migration(v));
 	char sql[64];
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", from);
-	exec_ok(h, sql);
-	exec_ok(h, "COMMIT");
+	tu_h_exec(h, sql);
+	tu_h_exec(h, "COMMIT");
 	if (from >= 1)
-		exec_ok(h, "INSERT INTO grid(id,code,name,level,office,created_at,updated_at) "
-			   "VALUES ('00000000000000000000000000000001','SC','舒城县','county','SC','t','t')");
+		tu_h_exec(h, "INSERT INTO grid(id,code,name,level,office,created_at,updated_at) "
+			     "VALUES ('00000000000000000000000000000001','SC','舒城县','county','SC','t','t')");
 	sqlite3_close(h);
 	struct db *db = db_open(path, 0, &e);
 	if (!db)
 		fail_msg("upgrade from %d: %s", from, e.msg);
-	assert_int_equal(q_int(db_handle(db), "PRAGMA user_version"), schema_count());
+	assert_int_equal(tu_h_int(db_handle(db), "PRAGMA user_version"), schema_count());
 	if (from >= 1) {
 		char name[64];
-		assert_string_equal(q_text(db_handle(db), "SELECT name FROM grid WHERE code='SC'", name, sizeof name),
+		assert_string_equal(tu_h_text(db_handle(db), "SELECT name FROM grid WHERE code='SC'", name, sizeof name),
 				    "舒城县");
 	}
 	struct lines l = {0};
@@ -302,21 +235,21 @@ static void newer_file_refused(void **state)
 	(void)state;
 	char path[512];
 	struct gw_err e;
-	struct db *db = db_open(new_path(path, sizeof path, "newer"), 1, &e);
+	struct db *db = db_open(tu_fresh_path(path, sizeof path, "newer"), 1, &e);
 	assert_non_null(db);
 	db_close(db);
 	sqlite3 *h = raw_open(path);
 	char sql[64];
 	int future = db_schema_version() + 5;
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", future);
-	exec_ok(h, sql);
+	tu_h_exec(h, sql);
 	sqlite3_close(h);
 	assert_null(db_open(path, 0, &e));
 	assert_int_equal(e.code, GW_EVERSION);
-	assert_msg_has(&e, path);
-	assert_msg_has(&e, "更新版本");
+	tu_msg_has(&e, path);
+	tu_msg_has(&e, "更新版本");
 	snprintf(sql, sizeof sql, "%d", future);
-	assert_msg_has(&e, sql);
+	tu_msg_has(&e, sql);
 	/* Through the context as well, and in English. */
 	struct config cfg;
 	config_defaults(&cfg);
@@ -325,11 +258,11 @@ static void newer_file_refused(void **state)
 	gw_set_lang(GW_LANG_ZH);
 	assert_null(gw);
 	assert_int_equal(e.code, GW_EVERSION);
-	assert_msg_has(&e, "newer gridwork");
+	tu_msg_has(&e, "newer gridwork");
 	/* The file was not touched. */
 	h = raw_open(path);
-	assert_int_equal(q_int(h, "PRAGMA user_version"), future);
-	assert_int_equal(q_int(h, "SELECT count(*) FROM meta"), 0);
+	assert_int_equal(tu_h_int(h, "PRAGMA user_version"), future);
+	assert_int_equal(tu_h_int(h, "SELECT count(*) FROM meta"), 0);
 	sqlite3_close(h);
 }
 
@@ -340,23 +273,23 @@ static void failed_migration_changes_nothing(void **state)
 	struct gw_err e;
 	/* A version-0 file holding a table the first migration also creates:
 	 * the upgrade must fail as a whole. */
-	sqlite3 *h = raw_open(new_path(path, sizeof path, "clash"));
-	exec_ok(h, "CREATE TABLE audit (x TEXT)");
+	sqlite3 *h = raw_open(tu_fresh_path(path, sizeof path, "clash"));
+	tu_h_exec(h, "CREATE TABLE audit (x TEXT)");
 	sqlite3_close(h);
 	assert_null(db_open(path, 0, &e));
 	assert_true(e.code == GW_EDB || e.code == GW_EEXIST);
 	assert_true(e.msg[0] != '\0');
 	h = raw_open(path);
-	assert_int_equal(q_int(h, "PRAGMA user_version"), 0);
-	assert_int_equal(q_int(h, "SELECT count(*) FROM sqlite_schema WHERE name IN ('meta','grid','org')"), 0);
+	assert_int_equal(tu_h_int(h, "PRAGMA user_version"), 0);
+	assert_int_equal(tu_h_int(h, "SELECT count(*) FROM sqlite_schema WHERE name IN ('meta','grid','org')"), 0);
 	/* Once the clash is gone the same file upgrades in one go. */
-	exec_ok(h, "DROP TABLE audit");
+	tu_h_exec(h, "DROP TABLE audit");
 	sqlite3_close(h);
 	struct db *db = db_open(path, 0, &e);
 	if (!db)
 		fail_msg("%s", e.msg);
-	assert_int_equal(q_int(db_handle(db), "PRAGMA user_version"), db_schema_version());
-	assert_int_equal(q_int(db_handle(db), "SELECT count(*) FROM sqlite_schema WHERE name = 'grid'"), 1);
+	assert_int_equal(tu_h_int(db_handle(db), "PRAGMA user_version"), db_schema_version());
+	assert_int_equal(tu_h_int(db_handle(db), "SELECT count(*) FROM sqlite_schema WHERE name = 'grid'"), 1);
 	db_close(db);
 }
 
@@ -365,12 +298,12 @@ static void open_missing_and_foreign_files(void **state)
 	(void)state;
 	char path[512];
 	struct gw_err e;
-	assert_null(db_open(new_path(path, sizeof path, "missing"), 0, &e));
+	assert_null(db_open(tu_fresh_path(path, sizeof path, "missing"), 0, &e));
 	assert_int_equal(e.code, GW_ENOTFOUND);
-	assert_msg_has(&e, path);
+	tu_msg_has(&e, path);
 	assert_int_equal(access(path, F_OK), -1);   /* not created */
 
-	new_path(path, sizeof path, "text");
+	tu_fresh_path(path, sizeof path, "text");
 	FILE *f = fopen(path, "w");
 	assert_non_null(f);
 	for (int i = 0; i < 200; i++)
@@ -378,7 +311,7 @@ static void open_missing_and_foreign_files(void **state)
 	fclose(f);
 	assert_null(db_open(path, 0, &e));
 	assert_int_equal(e.code, GW_EDB);
-	assert_msg_has(&e, "不是 gridwork 数据库");
+	tu_msg_has(&e, "不是 gridwork 数据库");
 }
 
 /* ---- transactions ---------------------------------------------------- */
@@ -388,7 +321,7 @@ static void begin_is_immediate(void **state)
 	(void)state;
 	char path[512];
 	struct gw_err e;
-	struct db *db = db_open(new_path(path, sizeof path, "imm"), 1, &e);
+	struct db *db = db_open(tu_fresh_path(path, sizeof path, "imm"), 1, &e);
 	assert_non_null(db);
 	sqlite3 *other = raw_open(path);
 	sqlite3_busy_timeout(other, 0);
@@ -398,7 +331,7 @@ static void begin_is_immediate(void **state)
 	 * writer is refused at once (a deferred BEGIN would let it in). */
 	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_BUSY);
 	/* Readers are not blocked (WAL). */
-	assert_int_equal(q_int(other, "SELECT count(*) FROM grid"), 0);
+	assert_int_equal(tu_h_int(other, "SELECT count(*) FROM grid"), 0);
 	assert_int_equal(db_commit(db, &e), GW_OK);
 	assert_false(db_in_tx(db));
 	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE; COMMIT", NULL, NULL, NULL), SQLITE_OK);
@@ -411,7 +344,7 @@ static void begin_waits_for_busy_timeout(void **state)
 	(void)state;
 	char path[512];
 	struct gw_err e;
-	struct db *db = db_open(new_path(path, sizeof path, "wait"), 1, &e);
+	struct db *db = db_open(tu_fresh_path(path, sizeof path, "wait"), 1, &e);
 	assert_non_null(db);
 	int held[2], go[2];
 	assert_int_equal(pipe(held), 0);
@@ -445,7 +378,7 @@ static void begin_waits_for_busy_timeout(void **state)
 		fail_msg("db_begin did not wait for the other writer: %s", e.msg);
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	/* Inside our transaction we see what the other process committed. */
-	assert_int_equal(q_int(db_handle(db), "SELECT count(*) FROM meta WHERE key = 'by'"), 1);
+	assert_int_equal(tu_h_int(db_handle(db), "SELECT count(*) FROM meta WHERE key = 'by'"), 1);
 	assert_int_equal(db_commit(db, &e), GW_OK);
 	close(held[0]);
 	close(held[1]);
@@ -459,32 +392,32 @@ static void nesting_and_savepoints(void **state)
 	(void)state;
 	char path[512];
 	struct gw_err e;
-	struct db *db = db_open(new_path(path, sizeof path, "nest"), 1, &e);
+	struct db *db = db_open(tu_fresh_path(path, sizeof path, "nest"), 1, &e);
 	assert_non_null(db);
 	sqlite3 *h = db_handle(db);
 	assert_int_equal(db_begin(db, &e), GW_OK);
 	assert_int_equal(db_begin(db, &e), GW_OK);
-	exec_ok(h, "INSERT INTO meta VALUES ('a', '甲')");
+	tu_h_exec(h, "INSERT INTO meta VALUES ('a', '甲')");
 	assert_int_equal(db_commit(db, &e), GW_OK);
 	assert_true(db_in_tx(db));                 /* inner commit only counts */
 	assert_int_equal(db_savepoint(db, &e), GW_OK);
-	exec_ok(h, "INSERT INTO meta VALUES ('b', '乙')");
+	tu_h_exec(h, "INSERT INTO meta VALUES ('b', '乙')");
 	db_rollback_savepoint(db);                 /* undoes b only */
 	assert_true(db_in_tx(db));
 	assert_int_equal(db_savepoint(db, &e), GW_OK);
-	exec_ok(h, "INSERT INTO meta VALUES ('c', '丙')");
+	tu_h_exec(h, "INSERT INTO meta VALUES ('c', '丙')");
 	assert_int_equal(db_release(db, &e), GW_OK);
 	assert_int_equal(db_commit(db, &e), GW_OK);
 	assert_false(db_in_tx(db));
-	assert_int_equal(q_int(h, "SELECT count(*) FROM meta WHERE key IN ('a','c')"), 2);
-	assert_int_equal(q_int(h, "SELECT count(*) FROM meta WHERE key = 'b'"), 0);
+	assert_int_equal(tu_h_int(h, "SELECT count(*) FROM meta WHERE key IN ('a','c')"), 2);
+	assert_int_equal(tu_h_int(h, "SELECT count(*) FROM meta WHERE key = 'b'"), 0);
 	/* Rollback from any depth undoes the whole transaction. */
 	assert_int_equal(db_begin(db, &e), GW_OK);
 	assert_int_equal(db_begin(db, &e), GW_OK);
-	exec_ok(h, "INSERT INTO meta VALUES ('d', '丁')");
+	tu_h_exec(h, "INSERT INTO meta VALUES ('d', '丁')");
 	db_rollback(db);
 	assert_false(db_in_tx(db));
-	assert_int_equal(q_int(h, "SELECT count(*) FROM meta WHERE key = 'd'"), 0);
+	assert_int_equal(tu_h_int(h, "SELECT count(*) FROM meta WHERE key = 'd'"), 0);
 	db_rollback(db);                           /* harmless with none open */
 	assert_int_equal(db_commit(db, &e), GW_OK);
 	db_close(db);
@@ -495,18 +428,18 @@ static void errors_and_columns(void **state)
 	(void)state;
 	char path[512];
 	struct gw_err e;
-	struct db *db = db_open(new_path(path, sizeof path, "err"), 1, &e);
+	struct db *db = db_open(tu_fresh_path(path, sizeof path, "err"), 1, &e);
 	assert_non_null(db);
 	sqlite3 *h = db_handle(db);
-	exec_ok(h, "INSERT INTO meta VALUES ('office', 'SC')");
+	tu_h_exec(h, "INSERT INTO meta VALUES ('office', 'SC')");
 	assert_int_equal(sqlite3_exec(h, "INSERT INTO meta VALUES ('office', 'HB')", NULL, NULL, NULL) & 0xff,
 			 SQLITE_CONSTRAINT);
 	assert_int_equal(db_fail(db, &e, "写入"), GW_EEXIST);
-	assert_msg_has(&e, "写入");
-	assert_msg_has(&e, "已存在");
+	tu_msg_has(&e, "写入");
+	tu_msg_has(&e, "已存在");
 	assert_int_equal(sqlite3_exec(h, "SELECT * FROM no_such_table", NULL, NULL, NULL), SQLITE_ERROR);
 	assert_int_equal(db_fail(db, &e, "查询"), GW_EDB);
-	assert_msg_has(&e, "no_such_table");
+	tu_msg_has(&e, "no_such_table");
 	/* Text copied out is cut on a character boundary, never inside one. */
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_prepare_v2(h, "SELECT '舒城县', NULL", -1, &st, NULL), SQLITE_OK);
@@ -527,13 +460,13 @@ static void integrity_and_foreign_key_check(void **state)
 	(void)state;
 	char path[512];
 	struct gw_err e;
-	struct db *db = db_open(new_path(path, sizeof path, "fk"), 1, &e);
+	struct db *db = db_open(tu_fresh_path(path, sizeof path, "fk"), 1, &e);
 	assert_non_null(db);
 	struct lines l = {0};
 	assert_int_equal(db_check(db, collect, &l, &e), 0);
 	sqlite3 *h = raw_open(path);   /* foreign keys off on this one */
-	exec_ok(h, "INSERT INTO grid(id,code,name,level,parent_id,office,created_at,updated_at) "
-		   "VALUES ('g1','SC-X','某镇','township','missing','SC','t','t')");
+	tu_h_exec(h, "INSERT INTO grid(id,code,name,level,parent_id,office,created_at,updated_at) "
+		     "VALUES ('g1','SC-X','某镇','township','missing','SC','t','t')");
 	sqlite3_close(h);
 	assert_int_equal(db_check(db, collect, &l, &e), 1);
 	assert_true(lines_have(&l, "foreign key"));
@@ -550,7 +483,7 @@ static void office_claimed_once(void **state)
 	struct config cfg;
 	struct gw_err e;
 	config_defaults(&cfg);
-	struct gw *gw = gw_open(&cfg, new_path(path, sizeof path, "office"), 1, "HB", &e);
+	struct gw *gw = gw_open(&cfg, tu_fresh_path(path, sizeof path, "office"), 1, "HB", &e);
 	if (!gw)
 		fail_msg("%s", e.msg);
 	assert_string_equal(gw->office, "HB");
@@ -566,19 +499,19 @@ static void office_claimed_once(void **state)
 	assert_non_null(gw);
 	assert_string_equal(gw->office, "HB");
 	sqlite3 *h = db_handle(gw->db);
-	assert_int_equal(q_int(h, "SELECT count(*) FROM office"), 1);
-	assert_string_equal(q_text(h, "SELECT code FROM office", buf, sizeof buf), "HB");
-	assert_string_equal(q_text(h, "SELECT value FROM meta WHERE key='office'", buf, sizeof buf), "HB");
+	assert_int_equal(tu_h_int(h, "SELECT count(*) FROM office"), 1);
+	assert_string_equal(tu_h_text(h, "SELECT code FROM office", buf, sizeof buf), "HB");
+	assert_string_equal(tu_h_text(h, "SELECT value FROM meta WHERE key='office'", buf, sizeof buf), "HB");
 	/* Records made here carry the office. */
 	put_grid(gw, "SC", "舒城县", "县", "", "");
-	assert_string_equal(q_text(h, "SELECT office FROM grid WHERE code='SC'", buf, sizeof buf), "HB");
+	assert_string_equal(tu_h_text(h, "SELECT office FROM grid WHERE code='SC'", buf, sizeof buf), "HB");
 	gw_close(gw);
 	/* Without an office given, the configuration's, with its name. */
-	gw = gw_open(&cfg, new_path(path, sizeof path, "office"), 1, NULL, &e);
+	gw = gw_open(&cfg, tu_fresh_path(path, sizeof path, "office"), 1, NULL, &e);
 	assert_non_null(gw);
 	assert_string_equal(gw->office, "SC");
 	char name[128];
-	assert_string_equal(q_text(db_handle(gw->db), "SELECT name FROM office WHERE code='SC'", name, sizeof name),
+	assert_string_equal(tu_h_text(db_handle(gw->db), "SELECT name FROM office WHERE code='SC'", name, sizeof name),
 			    "舒城县委社会工作部");
 	gw_close(gw);
 }
@@ -590,10 +523,10 @@ static void open_in_missing_directory(void **state)
 	struct config cfg;
 	struct gw_err e;
 	config_defaults(&cfg);
-	snprintf(path, sizeof path, "%s/没有/目录/x.db", tmpdir);
+	snprintf(path, sizeof path, "%s/没有/目录/x.db", tu_dir);
 	assert_null(gw_open(&cfg, path, 1, NULL, &e));
 	assert_int_equal(e.code, GW_EIO);
-	assert_msg_has(&e, "不存在");
+	tu_msg_has(&e, "不存在");
 	assert_false(gw_db_exists(path));
 }
 
@@ -604,14 +537,14 @@ static void departments_synced(void **state)
 	struct config cfg;
 	struct gw_err e;
 	config_defaults(&cfg);
-	struct gw *gw = gw_open(&cfg, new_path(path, sizeof path, "dept"), 1, NULL, &e);
+	struct gw *gw = gw_open(&cfg, tu_fresh_path(path, sizeof path, "dept"), 1, NULL, &e);
 	assert_non_null(gw);
 	sqlite3 *h = db_handle(gw->db);
-	assert_int_equal(q_int(h, "SELECT count(*) FROM department WHERE deleted = 0"), 16);
-	assert_int_equal(q_int(h, "SELECT sum(new_employment) FROM department"), 8);
-	assert_int_equal(q_int(h, "SELECT new_employment FROM department WHERE name='县交通运输局'"), 1);
-	assert_int_equal(q_int(h, "SELECT new_employment FROM department WHERE name='县财政局'"), 0);
-	assert_int_equal(q_int(h, "SELECT count(DISTINCT id) FROM department"), 16);
+	assert_int_equal(tu_h_int(h, "SELECT count(*) FROM department WHERE deleted = 0"), 16);
+	assert_int_equal(tu_h_int(h, "SELECT sum(new_employment) FROM department"), 8);
+	assert_int_equal(tu_h_int(h, "SELECT new_employment FROM department WHERE name='县交通运输局'"), 1);
+	assert_int_equal(tu_h_int(h, "SELECT new_employment FROM department WHERE name='县财政局'"), 0);
+	assert_int_equal(tu_h_int(h, "SELECT count(DISTINCT id) FROM department"), 16);
 	gw_close(gw);
 
 	/* The configuration changes: one added, one flipped, one removed. */
@@ -624,13 +557,13 @@ static void departments_synced(void **state)
 	gw = gw_open(&c2, path, 0, NULL, &e);
 	assert_non_null(gw);
 	h = db_handle(gw->db);
-	assert_int_equal(q_int(h, "SELECT new_employment FROM department WHERE name='杭埠镇人民政府' AND deleted=0"), 1);
-	assert_int_equal(q_int(h, "SELECT new_employment FROM department WHERE name='县委人才办'"), 1);
+	assert_int_equal(tu_h_int(h, "SELECT new_employment FROM department WHERE name='杭埠镇人民政府' AND deleted=0"), 1);
+	assert_int_equal(tu_h_int(h, "SELECT new_employment FROM department WHERE name='县委人才办'"), 1);
 	/* A department no longer configured stays (tickets name it) but is
 	 * marked deleted, so it cannot be chosen and `check` can flag it. */
-	assert_int_equal(q_int(h, "SELECT deleted FROM department WHERE name='县财政局'"), 1);
-	assert_int_equal(q_int(h, "SELECT count(*) FROM department WHERE deleted = 0"), 16);
-	assert_string_equal(q_text(h, "SELECT office FROM department WHERE name='杭埠镇人民政府'", buf, sizeof buf),
+	assert_int_equal(tu_h_int(h, "SELECT deleted FROM department WHERE name='县财政局'"), 1);
+	assert_int_equal(tu_h_int(h, "SELECT count(*) FROM department WHERE deleted = 0"), 16);
+	assert_string_equal(tu_h_text(h, "SELECT office FROM department WHERE name='杭埠镇人民政府'", buf, sizeof buf),
 			    "SC");
 	gw_close(gw);
 
@@ -638,10 +571,10 @@ static void departments_synced(void **state)
 	gw = gw_open(&cfg, path, 0, NULL, &e);
 	assert_non_null(gw);
 	h = db_handle(gw->db);
-	assert_int_equal(q_int(h, "SELECT deleted FROM department WHERE name='县财政局'"), 0);
-	assert_int_equal(q_int(h, "SELECT deleted FROM department WHERE name='杭埠镇人民政府'"), 1);
-	assert_int_equal(q_int(h, "SELECT count(*) FROM department WHERE deleted = 0"), 16);
-	assert_int_equal(q_int(h, "SELECT sum(new_employment) FROM department WHERE deleted = 0"), 8);
+	assert_int_equal(tu_h_int(h, "SELECT deleted FROM department WHERE name='县财政局'"), 0);
+	assert_int_equal(tu_h_int(h, "SELECT deleted FROM department WHERE name='杭埠镇人民政府'"), 1);
+	assert_int_equal(tu_h_int(h, "SELECT count(*) FROM department WHERE deleted = 0"), 16);
+	assert_int_equal(tu_h_int(h, "SELECT sum(new_employment) FROM department WHERE deleted = 0"), 8);
 	gw_close(gw);
 }
 
@@ -653,31 +586,31 @@ static void audit_records(void **state)
 	struct gw_err e;
 	config_defaults(&cfg);
 	snprintf(cfg.operator_name, sizeof cfg.operator_name, "%s", "李娜");
-	struct gw *gw = gw_open(&cfg, new_path(path, sizeof path, "audit"), 1, "HB", &e);
+	struct gw *gw = gw_open(&cfg, tu_fresh_path(path, sizeof path, "audit"), 1, "HB", &e);
 	assert_non_null(gw);
 	sqlite3 *h = db_handle(gw->db);
-	long long before = q_int(h, "SELECT count(*) FROM audit");
+	long long before = tu_h_int(h, "SELECT count(*) FROM audit");
 	assert_int_equal(audit_record(gw, "grid", "abc", "update", "{\"name\":\"旧名\"}", "{\"name\":\"新名\"}", &e),
 			 GW_OK);
 	assert_int_equal(audit_record(gw, "grid", "def", "insert", NULL, "{\"name\":\"城关镇\"}", &e), GW_OK);
-	assert_int_equal(q_int(h, "SELECT count(*) FROM audit"), before + 2);
-	assert_string_equal(q_text(h, "SELECT operator || '|' || office || '|' || at || '|' || tbl || '|' || "
-				      "action || '|' || old || '|' || new FROM audit WHERE record_id='abc'",
-				   buf, sizeof buf),
+	assert_int_equal(tu_h_int(h, "SELECT count(*) FROM audit"), before + 2);
+	assert_string_equal(tu_h_text(h, "SELECT operator || '|' || office || '|' || at || '|' || tbl || '|' || "
+					 "action || '|' || old || '|' || new FROM audit WHERE record_id='abc'",
+				      buf, sizeof buf),
 			    "李娜|HB|2026-03-02 09:30:00|grid|update|{\"name\":\"旧名\"}|{\"name\":\"新名\"}");
-	assert_int_equal(q_int(h, "SELECT old IS NULL FROM audit WHERE record_id='def'"), 1);
-	assert_int_equal(q_int(h, "SELECT length(id) FROM audit WHERE record_id='def'"), 32);
+	assert_int_equal(tu_h_int(h, "SELECT old IS NULL FROM audit WHERE record_id='def'"), 1);
+	assert_int_equal(tu_h_int(h, "SELECT length(id) FROM audit WHERE record_id='def'"), 32);
 	gw_close(gw);
 
 	/* No operator configured: the OS user. */
 	config_defaults(&cfg);
-	gw = gw_open(&cfg, new_path(path, sizeof path, "audit"), 1, NULL, &e);
+	gw = gw_open(&cfg, tu_fresh_path(path, sizeof path, "audit"), 1, NULL, &e);
 	assert_non_null(gw);
 	const struct passwd *pw = getpwuid(geteuid());
 	assert_non_null(pw);
 	assert_string_equal(gw->operator_name, pw->pw_name);
 	assert_int_equal(audit_record(gw, "org", "x1", "delete", "{}", NULL, &e), GW_OK);
-	assert_string_equal(q_text(db_handle(gw->db), "SELECT operator FROM audit WHERE record_id='x1'", buf, sizeof buf),
+	assert_string_equal(tu_h_text(db_handle(gw->db), "SELECT operator FROM audit WHERE record_id='x1'", buf, sizeof buf),
 			    pw->pw_name);
 	gw_close(gw);
 }
@@ -689,7 +622,7 @@ static void check_good_and_broken(void **state)
 	(void)state;
 	char path[512];
 	struct gw_err e;
-	struct gw *gw = open_gw(new_path(path, sizeof path, "check"), NULL);
+	struct gw *gw = open_gw(tu_fresh_path(path, sizeof path, "check"), NULL);
 	struct lines l = {0};
 	assert_int_equal(check_all(gw, collect, &l, &e), 0);
 	put_grid(gw, "SC", "舒城县", "县", "", "");
@@ -724,7 +657,7 @@ static void check_good_and_broken(void **state)
 	};
 	for (size_t i = 0; i < sizeof breaks / sizeof breaks[0]; i++) {
 		sqlite3 *h = raw_open(path);
-		exec_ok(h, breaks[i].sql);
+		tu_h_exec(h, breaks[i].sql);
 		sqlite3_close(h);
 		gw = open_gw(path, NULL);
 		memset(&l, 0, sizeof l);
@@ -762,5 +695,7 @@ int main(void)
 		cmocka_unit_test(audit_records),
 		cmocka_unit_test(check_good_and_broken),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	setenv("GRIDWORK_NOW", "2026-03-02 09:30:00", 1);
+	gw_set_lang(GW_LANG_ZH);
+	return tu_run("db", tests);
 }

@@ -19,44 +19,17 @@
 #include "gw.h"
 #include "import.h"
 
-static char tmpdir[256];
+#include "testutil.h"
+
 static int seq;
 static struct gw *gw;
-
-static int setup_dir(void **state)
-{
-	(void)state;
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/gw-test-grid.XXXXXX");
-	if (!mkdtemp(tmpdir))
-		return -1;
-	setenv("GRIDWORK_NOW", "2026-03-02 09:30:00", 1);
-	gw_set_lang(GW_LANG_ZH);
-	return 0;
-}
-
-static int teardown_dir(void **state)
-{
-	(void)state;
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
-}
 
 /* Each test gets a fresh database. */
 static int setup(void **state)
 {
 	(void)state;
-	char path[512];
-	snprintf(path, sizeof path, "%s/g%d.db", tmpdir, ++seq);
-	unlink(path);
-	struct config cfg;
-	struct gw_err e;
-	config_defaults(&cfg);
-	snprintf(cfg.operator_name, sizeof cfg.operator_name, "%s", "王芳");
-	gw = gw_open(&cfg, path, 1, "SC", &e);
-	if (!gw)
-		print_error("gw_open: %s\n", e.msg);
-	return gw ? 0 : -1;
+	gw = tu_open_as("g", NULL, "王芳");
+	return 0;
 }
 
 static int teardown(void **state)
@@ -65,39 +38,6 @@ static int teardown(void **state)
 	gw_close(gw);
 	gw = NULL;
 	return 0;
-}
-
-static sqlite3 *H(void) { return db_handle(gw->db); }
-
-static long long q_int(const char *sql)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(H(), sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("prepare %s: %s", sql, sqlite3_errmsg(H()));
-	long long v = -999;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-static const char *q_text(const char *sql)
-{
-	static char out[1024];
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(H(), sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("prepare %s: %s", sql, sqlite3_errmsg(H()));
-	out[0] = '\0';
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(out, sizeof out, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return out;
-}
-
-static void assert_msg_has(const struct gw_err *e, const char *frag)
-{
-	if (!strstr(e->msg, frag))
-		fail_msg("message \"%s\" lacks \"%s\"", e->msg, frag);
 }
 
 /* One row through the grid handler (the same path as import and forms). */
@@ -124,9 +64,9 @@ static void put_bad(const char *code, const char *name, const char *level, const
 		    const char *basis, const char *lon, const char *lat, const char *col,
 		    const char *frag)
 {
-	long long grids = q_int("SELECT count(*) FROM grid");
-	long long audits = q_int("SELECT count(*) FROM audit");
-	long long versions = q_int("SELECT total(version) FROM grid");
+	long long grids = tu_count(gw, "SELECT count(*) FROM grid");
+	long long audits = tu_count(gw, "SELECT count(*) FROM audit");
+	long long versions = tu_count(gw, "SELECT total(version) FROM grid");
 	struct gw_err e;
 	enum gw_status st = put(code, name, level, parent, basis, lon, lat, NULL, &e);
 	if (st == GW_OK)
@@ -136,10 +76,10 @@ static void put_bad(const char *code, const char *name, const char *level, const
 	snprintf(head, sizeof head, "%s: ", col);
 	if (strncmp(e.msg, head, strlen(head)) != 0)
 		fail_msg("message \"%s\" does not start with \"%s\"", e.msg, head);
-	assert_msg_has(&e, frag);
-	assert_int_equal(q_int("SELECT count(*) FROM grid"), grids);
-	assert_int_equal(q_int("SELECT count(*) FROM audit"), audits);
-	assert_int_equal(q_int("SELECT total(version) FROM grid"), versions);
+	tu_msg_has(&e, frag);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM grid"), grids);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit"), audits);
+	assert_int_equal(tu_count(gw, "SELECT total(version) FROM grid"), versions);
 }
 
 /* The county, a township, a park and a grid under each. */
@@ -169,14 +109,6 @@ static int problems(void)
 	return n;
 }
 
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
-}
-
 struct said {
 	int n;
 	char lines[32][600];
@@ -201,8 +133,8 @@ static enum gw_status import_text(const char *text, struct import_counts *n, str
 				  struct gw_err *e, char *path_out)
 {
 	char path[512];
-	snprintf(path, sizeof path, "%s/grids-%d.csv", tmpdir, ++seq);
-	write_file(path, text);
+	snprintf(path, sizeof path, "%s/grids-%d.csv", tu_dir, ++seq);
+	tu_write_file(path, text);
 	if (path_out)
 		strcpy(path_out, path);
 	const char *paths[] = {path};
@@ -221,12 +153,12 @@ static void hierarchy_allowed(void **state)
 	put_ok("SC-KFQ-P1", "电子信息产业园", "园区", "SC-KFQ", "");
 	put_ok("SC-HB-P1", "杭埠镇工业园", "园区", "SC-HB", "");
 	put_ok("SC-KFQ-P1-G01", "园中园网格", "网格", "SC-KFQ-P1", "行业");
-	assert_int_equal(q_int("SELECT count(*) FROM grid"), 10);
-	assert_string_equal(q_text("SELECT p.code FROM grid g JOIN grid p ON p.id = g.parent_id "
-				   "WHERE g.code = 'SC-KFQ-P1-G01'"), "SC-KFQ-P1");
-	assert_string_equal(q_text("SELECT level || ',' || basis FROM grid WHERE code = 'SC-HB-G01'"),
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM grid"), 10);
+	assert_string_equal(tu_q_text(gw, "SELECT p.code FROM grid g JOIN grid p ON p.id = g.parent_id "
+					  "WHERE g.code = 'SC-KFQ-P1-G01'"), "SC-KFQ-P1");
+	assert_string_equal(tu_q_text(gw, "SELECT level || ',' || basis FROM grid WHERE code = 'SC-HB-G01'"),
 			    "grid,region");
-	assert_int_equal(q_int("SELECT count(*) FROM grid WHERE level = 'county' AND parent_id IS NULL"), 1);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM grid WHERE level = 'county' AND parent_id IS NULL"), 1);
 	assert_int_equal(problems(), 0);
 }
 
@@ -257,7 +189,7 @@ static void one_county(void **state)
 	base_tree();
 	/* A second county would make `check` complain: refused up front. */
 	put_bad("LJ", "庐江县", "县", "", "", "", "", "层级", "SC");
-	assert_int_equal(q_int("SELECT count(*) FROM grid WHERE level = 'county'"), 1);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM grid WHERE level = 'county'"), 1);
 	/* The county itself can still be edited. */
 	enum upsert_result res;
 	struct gw_err e;
@@ -270,7 +202,7 @@ static void codes_normalised(void **state)
 	(void)state;
 	put_ok(" sc ", "舒城县", "county", "", "");
 	put_ok("sc-cg", "城关镇", "TOWNSHIP", "Sc", "");
-	assert_string_equal(q_text("SELECT group_concat(code, ',') FROM (SELECT code FROM grid ORDER BY code)"),
+	assert_string_equal(tu_q_text(gw, "SELECT group_concat(code, ',') FROM (SELECT code FROM grid ORDER BY code)"),
 			    "SC,SC-CG");
 	struct grid_rec g;
 	struct gw_err e;
@@ -284,7 +216,7 @@ static void codes_normalised(void **state)
 	assert_int_equal(grid_by_id(gw, g.id, &byid, &e), GW_OK);
 	assert_string_equal(byid.code, "SC-CG");
 	assert_int_equal(grid_by_code(gw, "SC-XX", &g, &e), GW_ENOTFOUND);
-	assert_msg_has(&e, "SC-XX");
+	tu_msg_has(&e, "SC-XX");
 	assert_int_equal(grid_by_code(gw, "坏 编码", &g, &e), GW_ENOTFOUND);
 }
 
@@ -299,7 +231,7 @@ static void basis_rules(void **state)
 	put_bad("SC-QL", "千人桥镇", "乡镇", "SC", "地域", "", "", "划分依据", "只有网格");
 	put_bad("SC-KFQ-P2", "某园", "园区", "SC-KFQ", "产业链", "", "", "划分依据", "只有网格");
 	put_ok("SC-CG-G02", "城关镇行业网格", "网格", "SC-CG", "  行业 ");
-	assert_string_equal(q_text("SELECT basis FROM grid WHERE code='SC-CG-G02'"), "industry");
+	assert_string_equal(tu_q_text(gw, "SELECT basis FROM grid WHERE code='SC-CG-G02'"), "industry");
 }
 
 static void position_rules(void **state)
@@ -315,12 +247,12 @@ static void position_rules(void **state)
 	struct gw_err e;
 	assert_int_equal(put("SC-CG-G02", "网格二", "网格", "SC-CG", "地域", "116.947", "31.462", &res, &e), GW_OK);
 	assert_int_equal(res, UPSERT_INSERTED);
-	assert_true(q_int("SELECT lon = 116.947 AND lat = 31.462 FROM grid WHERE code='SC-CG-G02'") == 1);
-	assert_int_equal(q_int("SELECT lon IS NULL AND lat IS NULL FROM grid WHERE code='SC-CG-G01'"), 1);
+	assert_true(tu_count(gw, "SELECT lon = 116.947 AND lat = 31.462 FROM grid WHERE code='SC-CG-G02'") == 1);
+	assert_int_equal(tu_count(gw, "SELECT lon IS NULL AND lat IS NULL FROM grid WHERE code='SC-CG-G01'"), 1);
 	/* Clearing both is an update back to no position. */
 	assert_int_equal(put("SC-CG-G02", "网格二", "网格", "SC-CG", "地域", "", "", &res, &e), GW_OK);
 	assert_int_equal(res, UPSERT_UPDATED);
-	assert_int_equal(q_int("SELECT lon IS NULL AND lat IS NULL FROM grid WHERE code='SC-CG-G02'"), 1);
+	assert_int_equal(tu_count(gw, "SELECT lon IS NULL AND lat IS NULL FROM grid WHERE code='SC-CG-G02'"), 1);
 }
 
 /* ---- updates and the audit ------------------------------------------- */
@@ -329,37 +261,37 @@ static void insert_update_unchanged(void **state)
 {
 	(void)state;
 	base_tree();
-	assert_int_equal(q_int("SELECT count(*) FROM audit WHERE tbl='grid' AND action='insert'"), 6);
-	assert_string_equal(q_text("SELECT new FROM audit WHERE action='insert' AND record_id = "
-				   "(SELECT id FROM grid WHERE code='SC-CG-G01')"),
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl='grid' AND action='insert'"), 6);
+	assert_string_equal(tu_q_text(gw, "SELECT new FROM audit WHERE action='insert' AND record_id = "
+					  "(SELECT id FROM grid WHERE code='SC-CG-G01')"),
 			    "{\"code\":\"SC-CG-G01\",\"name\":\"城关镇梅河社区网格\",\"level\":\"grid\","
 			    "\"parent_code\":\"SC-CG\",\"basis\":\"region\"}");
-	assert_string_equal(q_text("SELECT operator || '|' || office || '|' || at FROM audit LIMIT 1"),
+	assert_string_equal(tu_q_text(gw, "SELECT operator || '|' || office || '|' || at FROM audit LIMIT 1"),
 			    "王芳|SC|2026-03-02 09:30:00");
-	long long audits = q_int("SELECT count(*) FROM audit");
+	long long audits = tu_count(gw, "SELECT count(*) FROM audit");
 	enum upsert_result res = UPSERT_INSERTED;
 	struct gw_err e;
 	/* The same values, in the other language and other case: unchanged. */
 	assert_int_equal(put("sc-cg-g01", " 城关镇梅河社区网格 ", "grid", "sc-cg", "region", "", "", &res, &e), GW_OK);
 	assert_int_equal(res, UPSERT_UNCHANGED);
-	assert_int_equal(q_int("SELECT count(*) FROM audit"), audits);
-	assert_int_equal(q_int("SELECT version FROM grid WHERE code='SC-CG-G01'"), 1);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit"), audits);
+	assert_int_equal(tu_count(gw, "SELECT version FROM grid WHERE code='SC-CG-G01'"), 1);
 
 	setenv("GRIDWORK_NOW", "2026-03-03 10:00:00", 1);
 	assert_int_equal(put("SC-CG-G01", "梅河社区网格", "网格", "SC-CG", "行业", "", "", &res, &e), GW_OK);
 	setenv("GRIDWORK_NOW", "2026-03-02 09:30:00", 1);
 	assert_int_equal(res, UPSERT_UPDATED);
-	assert_string_equal(q_text("SELECT name || '|' || basis || '|' || version || '|' || created_at || '|' || "
-				   "updated_at FROM grid WHERE code='SC-CG-G01'"),
+	assert_string_equal(tu_q_text(gw, "SELECT name || '|' || basis || '|' || version || '|' || created_at || '|' || "
+					  "updated_at FROM grid WHERE code='SC-CG-G01'"),
 			    "梅河社区网格|industry|2|2026-03-02 09:30:00|2026-03-03 10:00:00");
-	assert_int_equal(q_int("SELECT count(*) FROM audit"), audits + 1);
-	assert_string_equal(q_text("SELECT action || '|' || old || '|' || new FROM audit WHERE at = '2026-03-03 10:00:00'"),
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit"), audits + 1);
+	assert_string_equal(tu_q_text(gw, "SELECT action || '|' || old || '|' || new FROM audit WHERE at = '2026-03-03 10:00:00'"),
 			    "update|{\"code\":\"SC-CG-G01\",\"name\":\"城关镇梅河社区网格\",\"level\":\"grid\","
 			    "\"parent_code\":\"SC-CG\",\"basis\":\"region\"}|{\"code\":\"SC-CG-G01\",\"name\":"
 			    "\"梅河社区网格\",\"level\":\"grid\",\"parent_code\":\"SC-CG\",\"basis\":\"industry\"}");
 	/* The id never changes with an update. */
-	assert_int_equal(q_int("SELECT count(DISTINCT record_id) FROM audit WHERE record_id = "
-			       "(SELECT id FROM grid WHERE code='SC-CG-G01')"), 1);
+	assert_int_equal(tu_count(gw, "SELECT count(DISTINCT record_id) FROM audit WHERE record_id = "
+				      "(SELECT id FROM grid WHERE code='SC-CG-G01')"), 1);
 }
 
 static void move_to_other_parent(void **state)
@@ -370,10 +302,10 @@ static void move_to_other_parent(void **state)
 	struct gw_err e;
 	assert_int_equal(put("SC-CG-G01", "城关镇梅河社区网格", "网格", "SC-HB", "地域", "", "", &res, &e), GW_OK);
 	assert_int_equal(res, UPSERT_UPDATED);
-	assert_string_equal(q_text("SELECT p.code FROM grid g JOIN grid p ON p.id = g.parent_id WHERE g.code='SC-CG-G01'"),
+	assert_string_equal(tu_q_text(gw, "SELECT p.code FROM grid g JOIN grid p ON p.id = g.parent_id WHERE g.code='SC-CG-G01'"),
 			    "SC-HB");
-	assert_non_null(strstr(q_text("SELECT old FROM audit WHERE action='update'"), "\"parent_code\":\"SC-CG\""));
-	assert_non_null(strstr(q_text("SELECT new FROM audit WHERE action='update'"), "\"parent_code\":\"SC-HB\""));
+	assert_non_null(strstr(tu_q_text(gw, "SELECT old FROM audit WHERE action='update'"), "\"parent_code\":\"SC-CG\""));
+	assert_non_null(strstr(tu_q_text(gw, "SELECT new FROM audit WHERE action='update'"), "\"parent_code\":\"SC-HB\""));
 }
 
 /* A node's level may only change when its children still fit under it. */
@@ -386,7 +318,7 @@ static void level_change_keeps_children_valid(void **state)
 	/* A park holding a grid cannot become a grid (grids hold nothing),
 	 * though a grid could hang where the park hangs. */
 	put_bad("SC-KFQ-P1", "电子信息产业园", "网格", "SC-KFQ", "产业链", "", "", "层级", "SC-KFQ-P1-G01");
-	assert_string_equal(q_text("SELECT level FROM grid WHERE code='SC-KFQ-P1'"), "park");
+	assert_string_equal(tu_q_text(gw, "SELECT level FROM grid WHERE code='SC-KFQ-P1'"), "park");
 	/* Nor a township holding a park. */
 	put_ok("SC-HB-P1", "杭埠镇工业园", "园区", "SC-HB", "");
 	put_bad("SC-HB", "杭埠镇", "园区", "SC-HB-P1", "", "", "", "上级编码", "");
@@ -412,7 +344,7 @@ static void cycles_refused(void **state)
 	put_bad("SC-KFQ", "舒城经济开发区", "园区", "SC-KFQ-P2", "", "", "", "上级编码", "SC-KFQ-P2");
 	put_bad("SC-KFQ", "舒城经济开发区", "园区", "SC-KFQ-P2", "", "", "", "上级编码", "自己的下级");
 	put_bad("SC-KFQ-P1", "电子信息产业园", "园区", "SC-KFQ-P1", "", "", "", "上级编码", "");
-	assert_string_equal(q_text("SELECT p.code FROM grid g JOIN grid p ON p.id = g.parent_id WHERE g.code='SC-KFQ'"),
+	assert_string_equal(tu_q_text(gw, "SELECT p.code FROM grid g JOIN grid p ON p.id = g.parent_id WHERE g.code='SC-KFQ'"),
 			    "SC");
 	assert_int_equal(problems(), 0);
 }
@@ -429,25 +361,25 @@ static void edit_by_id_with_version(void **state)
 	const char *v[GRID_NCOLS] = {"SC-HBZ", "杭埠镇", "乡镇", "SC", "", "", ""};
 	assert_int_equal(import_one(gw, IK_GRID, v, g.id, g.version, &res, &e), GW_OK);
 	assert_int_equal(res, UPSERT_UPDATED);
-	assert_string_equal(q_text("SELECT code FROM grid WHERE name='杭埠镇'"), "SC-HBZ");
-	assert_int_equal(q_int("SELECT count(*) FROM grid WHERE code='SC-HB'"), 0);
+	assert_string_equal(tu_q_text(gw, "SELECT code FROM grid WHERE name='杭埠镇'"), "SC-HBZ");
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM grid WHERE code='SC-HB'"), 0);
 	/* Someone else saved in between: the stale version is refused. */
 	const char *v2[GRID_NCOLS] = {"SC-HBZ", "杭埠镇（改）", "乡镇", "SC", "", "", ""};
 	assert_int_equal(import_one(gw, IK_GRID, v2, g.id, g.version, &res, &e), GW_ECONFLICT);
-	assert_msg_has(&e, "他人修改");
-	assert_string_equal(q_text("SELECT name FROM grid WHERE code='SC-HBZ'"), "杭埠镇");
+	tu_msg_has(&e, "他人修改");
+	assert_string_equal(tu_q_text(gw, "SELECT name FROM grid WHERE code='SC-HBZ'"), "杭埠镇");
 	/* A code already taken by another node is refused, nothing changes. */
 	assert_int_equal(grid_by_code(gw, "SC-HBZ", &g, &e), GW_OK);
 	const char *v3[GRID_NCOLS] = {"SC-CG", "杭埠镇", "乡镇", "SC", "", "", ""};
 	assert_true(import_one(gw, IK_GRID, v3, g.id, g.version, &res, &e) != GW_OK);
-	assert_int_equal(q_int("SELECT count(*) FROM grid WHERE code='SC-CG' AND name='城关镇'"), 1);
-	assert_int_equal(q_int("SELECT count(*) FROM grid WHERE code='SC-HBZ'"), 1);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM grid WHERE code='SC-CG' AND name='城关镇'"), 1);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM grid WHERE code='SC-HBZ'"), 1);
 	/* Editing a record that is gone. */
 	const char *v4[GRID_NCOLS] = {"SC-NEW", "新镇", "乡镇", "SC", "", "", ""};
 	assert_int_equal(import_one(gw, IK_GRID, v4, "00000000000000000000000000000000", 1, &res, &e),
 			 GW_EINVAL);
-	assert_msg_has(&e, "已被删除");
-	assert_int_equal(q_int("SELECT count(*) FROM grid WHERE code='SC-NEW'"), 0);
+	tu_msg_has(&e, "已被删除");
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM grid WHERE code='SC-NEW'"), 0);
 }
 
 /* ---- deletion --------------------------------------------------------- */
@@ -461,30 +393,30 @@ static void delete_soft_and_hard(void **state)
 	/* A leaf nobody refers to goes for good. */
 	assert_int_equal(grid_by_code(gw, "SC-KFQ-G01", &g, &e), GW_OK);
 	assert_int_equal(grid_delete(gw, g.id, &e), GW_OK);
-	assert_int_equal(q_int("SELECT count(*) FROM grid WHERE code='SC-KFQ-G01'"), 0);
-	assert_int_equal(q_int("SELECT count(*) FROM audit WHERE action='delete' AND old LIKE '%SC-KFQ-G01%' "
-			       "AND new IS NULL"), 1);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM grid WHERE code='SC-KFQ-G01'"), 0);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE action='delete' AND old LIKE '%SC-KFQ-G01%' "
+				      "AND new IS NULL"), 1);
 	/* A township with a grid under it stays, marked deleted. */
 	assert_int_equal(grid_by_code(gw, "SC-CG", &g, &e), GW_OK);
 	assert_int_equal(grid_delete(gw, g.id, &e), GW_OK);
-	assert_string_equal(q_text("SELECT deleted || '|' || version FROM grid WHERE code='SC-CG'"), "1|2");
-	assert_int_equal(q_int("SELECT count(*) FROM audit WHERE action='delete' AND record_id = "
-			       "(SELECT id FROM grid WHERE code='SC-CG')"), 1);
+	assert_string_equal(tu_q_text(gw, "SELECT deleted || '|' || version FROM grid WHERE code='SC-CG'"), "1|2");
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE action='delete' AND record_id = "
+				      "(SELECT id FROM grid WHERE code='SC-CG')"), 1);
 	/* A grid with an organisation in it stays too. */
 	assert_int_equal(grid_by_code(gw, "SC-CG-G01", &g, &e), GW_OK);
-	sqlite3_exec(H(), "INSERT INTO org(id,credit_code,name,kind,grid_id,party_org,office,created_at,updated_at) "
-			  "VALUES ('o1','91110108551385082Q','舒城县梅河食品有限公司','enterprise',"
-			  "(SELECT id FROM grid WHERE code='SC-CG-G01'),'none','SC','t','t')", NULL, NULL, NULL);
+	tu_exec(gw, "INSERT INTO org(id,credit_code,name,kind,grid_id,party_org,office,created_at,updated_at) "
+		    "VALUES ('o1','91110108551385082Q','舒城县梅河食品有限公司','enterprise',"
+		    "(SELECT id FROM grid WHERE code='SC-CG-G01'),'none','SC','t','t')");
 	assert_int_equal(grid_delete(gw, g.id, &e), GW_OK);
-	assert_int_equal(q_int("SELECT deleted FROM grid WHERE code='SC-CG-G01'"), 1);
-	assert_int_equal(q_int("SELECT count(*) FROM org"), 1);
+	assert_int_equal(tu_count(gw, "SELECT deleted FROM grid WHERE code='SC-CG-G01'"), 1);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM org"), 1);
 	/* Deleted nodes cannot take new children... */
 	put_bad("SC-CG-G09", "新网格", "网格", "SC-CG", "地域", "", "", "上级编码", "已删除");
 	/* ...and importing one again brings it back. */
 	enum upsert_result res;
 	assert_int_equal(put("SC-CG", "城关镇", "乡镇", "SC", "", "", "", &res, &e), GW_OK);
 	assert_int_equal(res, UPSERT_UPDATED);
-	assert_int_equal(q_int("SELECT deleted FROM grid WHERE code='SC-CG'"), 0);
+	assert_int_equal(tu_count(gw, "SELECT deleted FROM grid WHERE code='SC-CG'"), 0);
 	assert_int_equal(grid_delete(gw, "no-such-id", &e), GW_ENOTFOUND);
 }
 
@@ -539,8 +471,8 @@ static void parent_later_in_file(void **state)
 		fail_msg("%s / %s", e.msg, s.n ? s.lines[0] : "");
 	assert_int_equal(n.inserted, 6);
 	assert_int_equal(n.rejected, 0);
-	assert_string_equal(q_text("SELECT p.code FROM grid g JOIN grid p ON p.id = g.parent_id "
-				   "WHERE g.code='SC-KFQ-P1-G01'"), "SC-KFQ-P1");
+	assert_string_equal(tu_q_text(gw, "SELECT p.code FROM grid g JOIN grid p ON p.id = g.parent_id "
+					  "WHERE g.code='SC-KFQ-P1-G01'"), "SC-KFQ-P1");
 	assert_int_equal(problems(), 0);
 }
 
@@ -552,7 +484,7 @@ static void cycle_in_file(void **state)
 	struct said s = {0};
 	struct gw_err e;
 	char path[512];
-	long long before = q_int("SELECT count(*) FROM grid");
+	long long before = tu_count(gw, "SELECT count(*) FROM grid");
 	const char *csv =
 		"编码,名称,层级,上级编码\n"
 		"SC-P1,甲园,园区,SC-P2\n"
@@ -560,7 +492,7 @@ static void cycle_in_file(void **state)
 		"SC-HB-P1,杭埠镇工业园,园区,SC-HB\n";
 	assert_int_equal(import_text(csv, &n, &s, &e, path), GW_EINVAL);
 	assert_int_equal(n.rejected, 2);
-	assert_int_equal(q_int("SELECT count(*) FROM grid"), before);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM grid"), before);
 	char want[600];
 	snprintf(want, sizeof want, "%s:2: 上级编码: ", path);
 	assert_true(said_has(&s, want));
@@ -582,7 +514,7 @@ static void export_grids(void **state)
 	assert_int_equal(grid_by_code(gw, "SC-KFQ-G01", &g, &e), GW_OK);
 	assert_int_equal(grid_delete(gw, g.id, &e), GW_OK);   /* hard: gone */
 	assert_int_equal(grid_by_code(gw, "SC-HB", &g, &e), GW_OK);
-	sqlite3_exec(H(), "UPDATE grid SET deleted = 1 WHERE code = 'SC-HB-G01'", NULL, NULL, NULL);
+	tu_exec(gw, "UPDATE grid SET deleted = 1 WHERE code = 'SC-HB-G01'");
 
 	char *buf = NULL;
 	size_t len = 0;
@@ -601,7 +533,7 @@ static void export_grids(void **state)
 	assert_string_equal(buf, want);
 	free(buf);
 	/* Quotes and commas in names survive. */
-	sqlite3_exec(H(), "UPDATE grid SET deleted = 0 WHERE code = 'SC-HB-G01'", NULL, NULL, NULL);
+	tu_exec(gw, "UPDATE grid SET deleted = 0 WHERE code = 'SC-HB-G01'");
 	f = open_memstream(&buf, &len);
 	assert_int_equal(export_kind(gw, IK_GRID, f, 0, &e), GW_OK);
 	fclose(f);
@@ -629,5 +561,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(cycle_in_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(export_grids, setup, teardown),
 	};
-	return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
+	setenv("GRIDWORK_NOW", "2026-03-02 09:30:00", 1);
+	gw_set_lang(GW_LANG_ZH);
+	return tu_run("grid", tests);
 }

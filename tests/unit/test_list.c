@@ -22,7 +22,7 @@
 #include "validate.h"
 #include "worker.h"
 
-static char dir[256];
+#include "testutil.h"
 
 static const char GRIDS[] =
 	"编码,名称,层级,上级编码,划分依据\n"
@@ -33,73 +33,31 @@ static const char GRIDS[] =
 	"SC-CG,城关镇,乡镇,SC,\n"
 	"SC-CG-G01,城关镇老城区网格,网格,SC-CG,地域\n";
 
-static struct gw *open_db(const char *name)
-{
-	char p[512], q[600];
-	snprintf(p, sizeof p, "%s/%s", dir, name);
-	unlink(p);
-	snprintf(q, sizeof q, "%s-wal", p);
-	unlink(q);
-	snprintf(q, sizeof q, "%s-shm", p);
-	unlink(q);
-	struct config cfg;
-	config_defaults(&cfg);
-	struct gw_err e;
-	struct gw *gw = gw_open(&cfg, p, 1, "SC", &e);
-	if (!gw)
-		fail_msg("gw_open: %s", e.msg);
-	gw_set_lang(GW_LANG_ZH);
-	return gw;
-}
-
-static void import_text(struct gw *gw, const char *name, const char *text)
-{
-	char p[512];
-	snprintf(p, sizeof p, "%s/%s", dir, name);
-	FILE *f = fopen(p, "wb");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-	const char *paths[] = {p};
-	struct import_opts o = {0, -1, NULL, NULL};
-	struct import_counts c;
-	struct gw_err e;
-	if (import_files(gw, paths, 1, &o, &c, &e) != GW_OK)
-		fail_msg("import %s: %s", name, e.msg);
-}
-
-static const char *cc(int k)
-{
-	static char buf[8][19];
-	static int next;
-	char *b = buf[next++ % 8];
-	snprintf(b, 19, "91341523MA2N000%02d", k);
-	b[17] = valid_credit_check_char(b);
-	b[18] = '\0';
-	return b;
-}
-
 /* Forty workers: names repeat (ties on the sort key), phones do not. */
 static struct gw *county(const char *name)
 {
 	static const char *const names[] = {"张伟", "王芳", "李娜", "刘洋", "陈静"};
-	struct gw *gw = open_db(name);
-	import_text(gw, "grids.csv", GRIDS);
+	struct gw *gw = tu_open_zh(name);
+	tu_import_ok(gw, "grids.csv", GRIDS);
 	char buf[16384];
 	size_t n = (size_t)snprintf(buf, sizeof buf, "姓名,手机,职业,平台,党员,报到社区,角色\n");
 	for (int i = 0; i < 40; i++)
 		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s,139%08d,%s,美团,%s,%s,\n",
 				      names[i % 5], 10000000 + i * 7919 % 1000, i % 2 ? "外卖骑手" : "快递员",
 				      i % 3 ? "否" : "是", i % 4 ? "SC-HB-G01" : "SC-CG-G01");
-	import_text(gw, "workers.csv", buf);
+	tu_import_ok(gw, "workers.csv", buf);
 	n = (size_t)snprintf(buf, sizeof buf,
 			     "统一社会信用代码,名称,类型,网格编码,党组织,党组织成立日期\n");
-	n += (size_t)snprintf(buf + n, sizeof buf - n, "%s,舒城县华宇电子科技有限公司,企业,SC-HB-G01,无,\n", cc(1));
-	n += (size_t)snprintf(buf + n, sizeof buf - n, "%s,安徽舒城杭埠预制菜食品有限公司,企业,SC-HB-G02,单独建,2020-01-01\n", cc(2));
-	n += (size_t)snprintf(buf + n, sizeof buf - n, "%s,舒城县城关镇快递物流协会,行业协会商会,SC-CG-G01,无,\n", cc(3));
-	import_text(gw, "orgs.csv", buf);
-	import_text(gw, "stations.csv",
-		    "名称,网格编码,服务\n城关镇暖心驿站,SC-CG-G01,饮水;充电\n杭埠镇暖心驿站,SC-HB-G01,休息歇脚\n");
+	n += (size_t)snprintf(buf + n, sizeof buf - n, "%s,舒城县华宇电子科技有限公司,企业,SC-HB-G01,无,\n",
+			      tu_credit_code(1));
+	n += (size_t)snprintf(buf + n, sizeof buf - n,
+			      "%s,安徽舒城杭埠预制菜食品有限公司,企业,SC-HB-G02,单独建,2020-01-01\n",
+			      tu_credit_code(2));
+	n += (size_t)snprintf(buf + n, sizeof buf - n, "%s,舒城县城关镇快递物流协会,行业协会商会,SC-CG-G01,无,\n",
+			      tu_credit_code(3));
+	tu_import_ok(gw, "orgs.csv", buf);
+	tu_import_ok(gw, "stations.csv",
+		     "名称,网格编码,服务\n城关镇暖心驿站,SC-CG-G01,饮水;充电\n杭埠镇暖心驿站,SC-HB-G01,休息歇脚\n");
 	return gw;
 }
 
@@ -135,17 +93,6 @@ static int read_all(struct gw *gw, enum import_kind k, int sort, int desc, const
 	return total;
 }
 
-static long long count(struct gw *gw, const char *sql)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_handle(gw->db), sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-/* Every order of every column, paged by 3 either way, equals one read. */
 static void test_pages_every_column(void **state)
 {
 	(void)state;
@@ -192,7 +139,7 @@ static void test_cells_and_filters(void **state)
 	assert_string_equal(list_cell(&rows[0], LO_NAME), "舒城县华宇电子科技有限公司");
 	assert_string_equal(list_cell(&rows[0], LO_GRID), "杭埠镇第一网格");
 	assert_string_equal(list_cell(&rows[0], LO_KIND), "enterprise");
-	assert_string_equal(list_cell(&rows[0], LO_CODE), cc(1));
+	assert_string_equal(list_cell(&rows[0], LO_CODE), tu_credit_code(1));
 	/* The lookup's ids: 张伟 is every fifth worker. */
 	char *ids = NULL;
 	int nids, more;
@@ -207,8 +154,8 @@ static void test_cells_and_filters(void **state)
 	assert_true(strcmp(list_cell(&rows[0], LW_PHONE), list_cell(&rows[7], LW_PHONE)) > 0);
 	/* Both filters at once, and backwards. */
 	n = read_all(gw, IK_WORKER, LW_NAME, 0, hb.id, ids, 1, 2, rows, 64);
-	assert_int_equal(n, (int)count(gw, "SELECT count(*) FROM worker w JOIN grid g ON g.id = "
-					   "w.community_id WHERE w.name = '张伟' AND g.code = 'SC-HB-G01'"));
+	assert_int_equal(n, (int)tu_count(gw, "SELECT count(*) FROM worker w JOIN grid g ON g.id = "
+					      "w.community_id WHERE w.name = '张伟' AND g.code = 'SC-HB-G01'"));
 	free(ids);
 	/* Pinyin initials find the organisation. */
 	assert_int_equal(list_filter(gw, IK_ORG, "hy", &ids, &nids, &more, &e), GW_OK);
@@ -268,13 +215,13 @@ static void test_delete_worker_station(void **state)
 	assert_int_equal(worker_by_phone(gw, "13910000000", &w, &e), GW_OK);
 	assert_int_equal(worker_delete(gw, w.id, &e), GW_OK);
 	assert_int_equal(worker_by_phone(gw, "13910000000", &w, &e), GW_ENOTFOUND);
-	assert_int_equal(count(gw, "SELECT count(*) FROM audit WHERE tbl = 'worker' AND action = 'delete'"), 1);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'worker' AND action = 'delete'"), 1);
 	/* Referenced by a ticket: kept, marked deleted, off the list. */
 	assert_int_equal(worker_by_phone(gw, "13910000919", &w, &e), GW_OK);
-	import_text(gw, "tickets.csv",
-		    "标题,类别,来源,网格编码,反映人,反映人电话\n"
-		    "配送站门口积水,其他,骑手上报,SC-HB-G01,王芳,13910000919\n");
-	assert_int_equal(count(gw, "SELECT count(*) FROM ticket WHERE worker_id IS NOT NULL"), 1);
+	tu_import_ok(gw, "tickets.csv",
+		     "标题,类别,来源,网格编码,反映人,反映人电话\n"
+		     "配送站门口积水,其他,骑手上报,SC-HB-G01,王芳,13910000919\n");
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM ticket WHERE worker_id IS NOT NULL"), 1);
 	assert_int_equal(worker_delete(gw, w.id, &e), GW_OK);
 	assert_int_equal(worker_by_id(gw, w.id, &w, &e), GW_OK);
 	assert_int_equal(w.deleted, 1);
@@ -284,28 +231,19 @@ static void test_delete_worker_station(void **state)
 	/* Stations: nothing refers to one. */
 	assert_int_equal(station_by_name(gw, "城关镇暖心驿站", &s, &e), GW_OK);
 	assert_int_equal(station_delete(gw, s.id, &e), GW_OK);
-	assert_int_equal(count(gw, "SELECT count(*) FROM station"), 1);
-	assert_int_equal(count(gw, "SELECT count(*) FROM audit WHERE tbl = 'station' AND action = 'delete'"), 1);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM station"), 1);
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit WHERE tbl = 'station' AND action = 'delete'"), 1);
 	assert_int_equal(station_delete(gw, s.id, &e), GW_ENOTFOUND);
 	gw_close(gw);
 }
 
 int main(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/gw-test-list-%d", (int)getpid());
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "mkdir -p %s", dir);
-	if (system(cmd) != 0)
-		return 1;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pages_every_column),
 		cmocka_unit_test(test_cells_and_filters),
 		cmocka_unit_test(test_grid_tree),
 		cmocka_unit_test(test_delete_worker_station),
 	};
-	int r = cmocka_run_group_tests(tests, NULL, NULL);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		return 1;
-	return r;
+	return tu_run("list", tests);
 }

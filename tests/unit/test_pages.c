@@ -27,77 +27,7 @@
 #include "schema.h"
 #include "validate.h"
 
-static char dir[256];
-
-static void path_of(char *out, size_t sz, const char *name)
-{
-	snprintf(out, sz, "%s/%s", dir, name);
-	unlink(out);
-	char q[600];
-	snprintf(q, sizeof q, "%s-wal", out);
-	unlink(q);
-	snprintf(q, sizeof q, "%s-shm", out);
-	unlink(q);
-}
-
-static struct gw *open_db(const char *name)
-{
-	char p[512];
-	path_of(p, sizeof p, name);
-	struct config cfg;
-	config_defaults(&cfg);
-	struct gw_err e;
-	struct gw *gw = gw_open(&cfg, p, 1, "SC", &e);
-	if (!gw)
-		fail_msg("gw_open: %s", e.msg);
-	gw_set_lang(GW_LANG_ZH);
-	return gw;
-}
-
-static void import_text(struct gw *gw, const char *name, const char *text)
-{
-	char p[512];
-	snprintf(p, sizeof p, "%s/%s", dir, name);
-	FILE *f = fopen(p, "wb");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-	const char *paths[] = {p};
-	struct import_opts o = {0, -1, NULL, NULL};
-	struct import_counts c;
-	struct gw_err e;
-	if (import_files(gw, paths, 1, &o, &c, &e) != GW_OK)
-		fail_msg("import %s: %s", name, e.msg);
-}
-
-static long long q_int(sqlite3 *h, const char *sql)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(h));
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-static void exec_ok(sqlite3 *h, const char *sql)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(h, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg ? msg : "?");
-}
-
-static const char *cc(int k)
-{
-	static char buf[8][19];
-	static int next;
-	char *b = buf[next++ % 8];
-	snprintf(b, 19, "91341523MA2N%05d0", k);
-	b[17] = valid_credit_check_char(b);
-	b[18] = '\0';
-	return b;
-}
+#include "testutil.h"
 
 /* Two townships of two grids each and a park with one; every kind spread
  * over them, with names that repeat (ties broken by rowid), Chinese text,
@@ -119,42 +49,42 @@ static const char *const NAMES[] = {"张伟", "王芳", "李娜", "刘洋", "陈
 
 static struct gw *county(const char *name)
 {
-	struct gw *gw = open_db(name);
-	import_text(gw, "grids.csv", GRIDS);
+	struct gw *gw = tu_open_zh(name);
+	tu_import_ok(gw, "grids.csv", GRIDS);
 	static char buf[65536];
 	size_t n = (size_t)snprintf(buf, sizeof buf,
 				    "统一社会信用代码,名称,类型,网格编码,党组织,党组织成立日期\n");
 	for (int i = 0; i < 30; i++)
 		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s,舒城县%s电子科技有限公司,%s,%s,%s,%s\n",
-				      cc(i + 1), NAMES[i % 6], i % 3 ? "企业" : "社会组织", GRID_CODES[i % 5],
-				      i % 2 ? "单独建" : "无", i % 2 ? "2020-01-01" : "");
-	import_text(gw, "orgs.csv", buf);
+				      tu_credit_code(i + 1), NAMES[i % 6], i % 3 ? "企业" : "社会组织",
+				      GRID_CODES[i % 5], i % 2 ? "单独建" : "无", i % 2 ? "2020-01-01" : "");
+	tu_import_ok(gw, "orgs.csv", buf);
 	n = (size_t)snprintf(buf, sizeof buf, "姓名,手机,性别,工作单位,类别,负责网格,联系单位,状态\n");
 	for (int i = 0; i < 24; i++)
 		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s,1390564%04d,%s,%s党委,%s,%s%s%s,,%s\n",
 				      NAMES[i % 6], 1000 + i, i % 2 ? "女" : "男", NAMES[(i + 1) % 6],
 				      i % 4 ? "兼职" : "专职", GRID_CODES[i % 5], i % 3 ? "" : ";",
 				      i % 3 ? "" : GRID_CODES[(i + 2) % 5], i == 7 ? "离岗" : "在岗");
-	import_text(gw, "instructors.csv", buf);
+	tu_import_ok(gw, "instructors.csv", buf);
 	n = (size_t)snprintf(buf, sizeof buf, "姓名,手机,职业,平台,党员,报到社区,角色\n");
 	for (int i = 0; i < 40; i++)
 		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s,139%08d,%s,美团,%s,%s,\n", NAMES[i % 6],
 				      10000000 + i, i % 2 ? "外卖骑手" : "快递员", i % 3 ? "否" : "是",
 				      i % 7 ? GRID_CODES[i % 5] : "");
-	import_text(gw, "workers.csv", buf);
+	tu_import_ok(gw, "workers.csv", buf);
 	n = (size_t)snprintf(buf, sizeof buf, "名称,网格编码,服务\n");
 	for (int i = 0; i < 8; i++)
 		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s暖心驿站%d号,%s,饮水;充电\n", NAMES[i % 6], i,
 				      GRID_CODES[i % 5]);
-	import_text(gw, "stations.csv", buf);
+	tu_import_ok(gw, "stations.csv", buf);
 	static const char *const cats[] = {"其他", "劳动权益", "子女入学", "安全隐患"};
 	n = (size_t)snprintf(buf, sizeof buf, "标题,类别,来源,网格编码,反映人,反映人电话\n");
 	for (int i = 0; i < 60; i++)
 		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s反映问题%d,%s,骑手上报,%s,%s,\n", NAMES[i % 6],
 				      i % 9, cats[i % 4], GRID_CODES[i % 5], NAMES[(i + 2) % 6]);
-	import_text(gw, "tickets.csv", buf);
+	tu_import_ok(gw, "tickets.csv", buf);
 	/* A deleted organisation is counted nowhere. */
-	exec_ok(db_handle(gw->db), "UPDATE org SET deleted = 1 WHERE rowid = 2");
+	tu_exec(gw, "UPDATE org SET deleted = 1 WHERE rowid = 2");
 	return gw;
 }
 
@@ -165,7 +95,7 @@ static int has_index(sqlite3 *h, const char *name)
 	char sql[200];
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '%s'",
 		 name);
-	return (int)q_int(h, sql);
+	return (int)tu_h_int(h, sql);
 }
 
 /* A file of schema 3 with records of every kind the migration indexes is
@@ -175,24 +105,24 @@ static void test_migrations_4_5_from_3(void **state)
 {
 	(void)state;
 	char p[512];
-	path_of(p, sizeof p, "v3.db");
+	tu_path(p, sizeof p, "v3.db");
 	assert_true(schema_count() >= 4);
 	sqlite3 *h;
 	assert_int_equal(sqlite3_open(p, &h), SQLITE_OK);
-	exec_ok(h, "BEGIN");
+	tu_h_exec(h, "BEGIN");
 	for (int v = 1; v <= 3; v++)
-		exec_ok(h, schema_migration(v));
-	exec_ok(h, "PRAGMA user_version = 3");
-	exec_ok(h, "INSERT INTO grid(id,code,name,level,office,created_at,updated_at) VALUES "
-		   "('g1','SC','舒城县','county','SC','t','t')");
-	exec_ok(h, "INSERT INTO org(id,credit_code,name,kind,grid_id,party_org,office,created_at,updated_at) "
-		   "VALUES ('o1','C1','舒城县华宇电子科技有限公司','enterprise','g1','standalone','SC','t','t'), "
-		   "('o2','C2','杭埠预制菜食品有限公司','enterprise','g1','none','SC','t','t')");
-	exec_ok(h, "INSERT INTO instructor(id,phone,name,role,office,created_at,updated_at) "
-		   "VALUES ('i1','13905640101','张伟','full_time','SC','t','t')");
-	exec_ok(h, "INSERT INTO worker(id,phone,name,job,community_id,office,created_at,updated_at) "
-		   "VALUES ('w1','13910000001','王芳','courier','g1','SC','t','t')");
-	exec_ok(h, "COMMIT");
+		tu_h_exec(h, schema_migration(v));
+	tu_h_exec(h, "PRAGMA user_version = 3");
+	tu_h_exec(h, "INSERT INTO grid(id,code,name,level,office,created_at,updated_at) VALUES "
+		     "('g1','SC','舒城县','county','SC','t','t')");
+	tu_h_exec(h, "INSERT INTO org(id,credit_code,name,kind,grid_id,party_org,office,created_at,updated_at) "
+		     "VALUES ('o1','C1','舒城县华宇电子科技有限公司','enterprise','g1','standalone','SC','t','t'), "
+		     "('o2','C2','杭埠预制菜食品有限公司','enterprise','g1','none','SC','t','t')");
+	tu_h_exec(h, "INSERT INTO instructor(id,phone,name,role,office,created_at,updated_at) "
+		     "VALUES ('i1','13905640101','张伟','full_time','SC','t','t')");
+	tu_h_exec(h, "INSERT INTO worker(id,phone,name,job,community_id,office,created_at,updated_at) "
+		     "VALUES ('w1','13910000001','王芳','courier','g1','SC','t','t')");
+	tu_h_exec(h, "COMMIT");
 	assert_int_equal(has_index(h, "org_grid"), 1);
 	assert_int_equal(has_index(h, "org_name"), 0);
 	sqlite3_close(h);
@@ -202,7 +132,7 @@ static void test_migrations_4_5_from_3(void **state)
 	if (!db)
 		fail_msg("upgrade from 3: %s", e.msg);
 	h = db_handle(db);
-	assert_int_equal(q_int(h, "PRAGMA user_version"), schema_count());
+	assert_int_equal(tu_h_int(h, "PRAGMA user_version"), schema_count());
 	assert_int_equal(has_index(h, "org_grid"), 0);
 	static const char *const want[] = {"org_grid_party", "org_name", "instructor_name", "worker_name",
 					   "worker_community"};
@@ -211,14 +141,14 @@ static void test_migrations_4_5_from_3(void **state)
 			fail_msg("index %s missing after migration 4", want[i]);
 	/* On the ticket table, beside the three of migration 1, only migration
 	 * 5's category index (each costs the million-ticket import). */
-	assert_int_equal(q_int(h, "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
-				  "AND tbl_name = 'ticket' AND sql IS NOT NULL"), 4);
+	assert_int_equal(tu_h_int(h, "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+				     "AND tbl_name = 'ticket' AND sql IS NOT NULL"), 4);
 	assert_int_equal(has_index(h, "ticket_category"), 1);
-	assert_int_equal(q_int(h, "SELECT count(*) FROM org WHERE grid_id = 'g1' AND party_org <> 'none'"), 1);
-	assert_int_equal(q_int(h, "SELECT count(*) FROM org"), 2);
-	assert_int_equal(q_int(h, "SELECT count(*) FROM instructor WHERE name = '张伟'"), 1);
-	assert_int_equal(q_int(h, "SELECT count(*) FROM worker WHERE community_id = 'g1'"), 1);
-	assert_int_equal(q_int(h, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
+	assert_int_equal(tu_h_int(h, "SELECT count(*) FROM org WHERE grid_id = 'g1' AND party_org <> 'none'"), 1);
+	assert_int_equal(tu_h_int(h, "SELECT count(*) FROM org"), 2);
+	assert_int_equal(tu_h_int(h, "SELECT count(*) FROM instructor WHERE name = '张伟'"), 1);
+	assert_int_equal(tu_h_int(h, "SELECT count(*) FROM worker WHERE community_id = 'g1'"), 1);
+	assert_int_equal(tu_h_int(h, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
 	db_close(db);
 	/* Opened again: nothing more to do, and the context opens on it. */
 	struct config cfg;
@@ -226,7 +156,7 @@ static void test_migrations_4_5_from_3(void **state)
 	struct gw *gw = gw_open(&cfg, p, 0, "SC", &e);
 	if (!gw)
 		fail_msg("gw_open after migration: %s", e.msg);
-	assert_int_equal(q_int(db_handle(gw->db), "PRAGMA user_version"), schema_count());
+	assert_int_equal(tu_h_int(db_handle(gw->db), "PRAGMA user_version"), schema_count());
 	gw_close(gw);
 }
 
@@ -478,13 +408,13 @@ static void test_grid_counts(void **state)
 static void test_filter_cap(void **state)
 {
 	(void)state;
-	struct gw *gw = open_db("cap.db");
-	import_text(gw, "grids.csv", GRIDS);
+	struct gw *gw = tu_open_zh("cap.db");
+	tu_import_ok(gw, "grids.csv", GRIDS);
 	static char buf[1 << 16];
 	size_t n = (size_t)snprintf(buf, sizeof buf, "标题,类别,来源,网格编码\n");
 	for (int i = 0; i < LIST_FILTER_MAX + 20; i++)
 		n += (size_t)snprintf(buf + n, sizeof buf - n, "拖欠工资第%d件,劳动权益,骑手上报,SC-HB-G01\n", i);
-	import_text(gw, "tickets.csv", buf);
+	tu_import_ok(gw, "tickets.csv", buf);
 	char *ids;
 	int count, more;
 	struct gw_err e;
@@ -502,23 +432,18 @@ static void test_filter_cap(void **state)
 static void test_tune_interactive(void **state)
 {
 	(void)state;
-	struct gw *gw = open_db("tune.db");
+	struct gw *gw = tu_open_zh("tune.db");
 	sqlite3 *h = db_handle(gw->db);
 	struct gw_err e;
 	assert_int_equal(db_tune_interactive(gw->db, &e), GW_OK);
-	assert_int_equal(q_int(h, "PRAGMA cache_size"), -DB_TUNE_INTERACTIVE_CACHE_KIB);
-	assert_int_equal(q_int(h, "PRAGMA mmap_size"), 0);
-	assert_int_equal(q_int(h, "PRAGMA temp_store"), 1);   /* FILE */
+	assert_int_equal(tu_h_int(h, "PRAGMA cache_size"), -DB_TUNE_INTERACTIVE_CACHE_KIB);
+	assert_int_equal(tu_h_int(h, "PRAGMA mmap_size"), 0);
+	assert_int_equal(tu_h_int(h, "PRAGMA temp_store"), 1);   /* FILE */
 	gw_close(gw);
 }
 
 int main(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/gw-test-pages-%d", (int)getpid());
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "mkdir -p %s", dir);
-	if (system(cmd) != 0)
-		return 1;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_migrations_4_5_from_3),
 		cmocka_unit_test(test_grid_pages_agree),
@@ -528,9 +453,5 @@ int main(void)
 		cmocka_unit_test(test_filter_cap),
 		cmocka_unit_test(test_tune_interactive),
 	};
-	int r = cmocka_run_group_tests(tests, NULL, NULL);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		return 1;
-	return r;
+	return tu_run("pages", tests);
 }

@@ -21,103 +21,46 @@
 #include "instructor.h"
 #include "validate.h"
 
-static char dir[256];
-
-static struct gw *open_db(const char *name)
-{
-	char p[512], q[600];
-	snprintf(p, sizeof p, "%s/%s", dir, name);
-	unlink(p);
-	snprintf(q, sizeof q, "%s-wal", p);
-	unlink(q);
-	snprintf(q, sizeof q, "%s-shm", p);
-	unlink(q);
-	struct config cfg;
-	config_defaults(&cfg);
-	struct gw_err e;
-	struct gw *gw = gw_open(&cfg, p, 1, "SC", &e);
-	if (!gw)
-		fail_msg("gw_open: %s", e.msg);
-	gw_set_lang(GW_LANG_ZH);
-	return gw;
-}
-
-static void import_text(struct gw *gw, const char *name, const char *text)
-{
-	char p[512];
-	snprintf(p, sizeof p, "%s/%s", dir, name);
-	FILE *f = fopen(p, "wb");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-	const char *paths[] = {p};
-	struct import_opts o = {0, -1, NULL, NULL};
-	struct import_counts c;
-	struct gw_err e;
-	if (import_files(gw, paths, 1, &o, &c, &e) != GW_OK)
-		fail_msg("import %s: %s", name, e.msg);
-}
-
-static const char *cc(int k)
-{
-	static char buf[8][19];
-	static int next;
-	char *b = buf[next++ % 8];
-	snprintf(b, 19, "91341523MA2N000%02d", k);
-	b[17] = valid_credit_check_char(b);
-	b[18] = '\0';
-	return b;
-}
-
-static char *one(struct gw *gw, const char *sql)
-{
-	static char out[1024];
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_handle(gw->db), sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	db_col_text(st, 0, out, sizeof out);
-	sqlite3_finalize(st);
-	return out;
-}
+#include "testutil.h"
 
 static struct gw *county(const char *name)
 {
-	struct gw *gw = open_db(name);
+	struct gw *gw = tu_open_zh(name);
 	char buf[4096];
-	import_text(gw, "grids.csv",
-		    "编码,名称,层级,上级编码,划分依据,中心经度,中心纬度\n"
-		    "SC,舒城县,县,,,116.9485,31.4621\n"
-		    "SC-HB,杭埠镇,乡镇,SC,,,\n"
-		    "SC-HB-G01,杭埠镇第一网格,网格,SC-HB,地域,117.0123456,31.3\n"
-		    "SC-HB-G02,杭埠镇第二网格,网格,SC-HB,产业链,,\n");
+	tu_import_ok(gw, "grids.csv",
+		     "编码,名称,层级,上级编码,划分依据,中心经度,中心纬度\n"
+		     "SC,舒城县,县,,,116.9485,31.4621\n"
+		     "SC-HB,杭埠镇,乡镇,SC,,,\n"
+		     "SC-HB-G01,杭埠镇第一网格,网格,SC-HB,地域,117.0123456,31.3\n"
+		     "SC-HB-G02,杭埠镇第二网格,网格,SC-HB,产业链,,\n");
 	snprintf(buf, sizeof buf,
 		 "统一社会信用代码,名称,类型,标签,产业链,网格编码,地址,从业人数,党员人数,党组织,"
 		 "党组织成立日期,联系人,联系电话\n"
 		 "%s,舒城县华宇电子科技有限公司,企业,规上;专精特新,电子信息,SC-HB-G01,"
 		 "\"安徽省六安市舒城县杭埠镇,工业园\",20,12,单独建,2019-07-01,张三,0564-8612345\n"
 		 "%s,舒城县青年志愿者协会,社会组织,,,SC-HB-G02,,,,无,,,\n",
-		 cc(1), cc(2));
-	import_text(gw, "orgs.csv", buf);
+		 tu_credit_code(1), tu_credit_code(2));
+	tu_import_ok(gw, "orgs.csv", buf);
 	snprintf(buf, sizeof buf,
 		 "姓名,手机,性别,工作单位,类别,负责网格,联系单位,状态\n"
 		 "张伟,13905640101,男,杭埠镇党委,专职,SC-HB-G01;SC-HB-G02,%s,在岗\n"
 		 "李娜,13905640102,女,,兼职,SC-HB-G01,,在岗\n"
 		 "王芳,13905640103,,,兼职,,,离岗\n",
-		 cc(1));
-	import_text(gw, "instructors.csv", buf);
-	import_text(gw, "workers.csv",
-		    "姓名,手机,职业,平台,党员,报到社区,角色\n"
-		    "刘洋,13812345678,外卖骑手,美团,是,SC-HB-G01,兼职网格员;平安骑手\n"
-		    "陈静,13812345679,快递员,,否,,\n");
-	import_text(gw, "stations.csv",
-		    "名称,网格编码,地址,依托,服务,开放时间,中心经度,中心纬度\n"
-		    "杭埠镇暖心驿站,SC-HB-G01,杭埠镇政府旁,社区党群服务中心,饮水;充电;应急药品,08:00-20:00,117.01,31.29\n");
+		 tu_credit_code(1));
+	tu_import_ok(gw, "instructors.csv", buf);
+	tu_import_ok(gw, "workers.csv",
+		     "姓名,手机,职业,平台,党员,报到社区,角色\n"
+		     "刘洋,13812345678,外卖骑手,美团,是,SC-HB-G01,兼职网格员;平安骑手\n"
+		     "陈静,13812345679,快递员,,否,,\n");
+	tu_import_ok(gw, "stations.csv",
+		     "名称,网格编码,地址,依托,服务,开放时间,中心经度,中心纬度\n"
+		     "杭埠镇暖心驿站,SC-HB-G01,杭埠镇政府旁,社区党群服务中心,饮水;充电;应急药品,08:00-20:00,117.01,31.29\n");
 	snprintf(buf, sizeof buf,
 		 "编号,标题,描述,类别,来源,网格编码,关联单位,反映人,反映人电话,承办部门,指导员手机,状态,登记时间\n"
 		 "SC-2026-000001,厂区门口道路积水,\"第一行\n第二行\",安全隐患,电话,SC-HB-G01,%s,王五,13812345678,"
 		 "县应急管理局,13905640101,办理中,2026-03-02 09:30\n",
-		 cc(1));
-	import_text(gw, "tickets.csv", buf);
+		 tu_credit_code(1));
+	tu_import_ok(gw, "tickets.csv", buf);
 	return gw;
 }
 
@@ -134,7 +77,7 @@ static void test_round_trip(void **state)
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
 		char sql[200], id[64];
 		snprintf(sql, sizeof sql, "SELECT id FROM %s ORDER BY rowid", kinds[i].table);
-		snprintf(id, sizeof id, "%s", one(gw, sql));
+		tu_text(gw, sql, id, sizeof id);
 		struct record_vals r;
 		struct gw_err e;
 		enum upsert_result res;
@@ -151,7 +94,7 @@ static void test_round_trip(void **state)
 	struct record_vals r;
 	struct gw_err e;
 	char id[64];
-	snprintf(id, sizeof id, "%s", one(gw, "SELECT id FROM org ORDER BY rowid LIMIT 1"));
+	tu_text(gw, "SELECT id FROM org ORDER BY rowid LIMIT 1", id, sizeof id);
 	assert_int_equal(records_load(gw, IK_ORG, id, &r, &e), GW_OK);
 	assert_string_equal(r.v[ORG_C_KIND], "企业");
 	assert_string_equal(r.v[ORG_C_TAGS], "规上、专精特新");
@@ -159,13 +102,13 @@ static void test_round_trip(void **state)
 	assert_string_equal(r.v[ORG_C_ADDRESS], "安徽省六安市舒城县杭埠镇,工业园");
 	assert_string_equal(r.name, "舒城县华宇电子科技有限公司");
 	records_free(&r);
-	snprintf(id, sizeof id, "%s", one(gw, "SELECT id FROM instructor WHERE phone = '13905640101'"));
+	tu_text(gw, "SELECT id FROM instructor WHERE phone = '13905640101'", id, sizeof id);
 	assert_int_equal(records_load(gw, IK_INSTRUCTOR, id, &r, &e), GW_OK);
 	assert_string_equal(r.v[INSTR_C_GRIDS], "SC-HB-G01;SC-HB-G02");
-	assert_string_equal(r.v[INSTR_C_ORGS], cc(1));
+	assert_string_equal(r.v[INSTR_C_ORGS], tu_credit_code(1));
 	assert_string_equal(r.v[INSTR_C_STATUS], "在岗");
 	records_free(&r);
-	snprintf(id, sizeof id, "%s", one(gw, "SELECT id FROM ticket"));
+	tu_text(gw, "SELECT id FROM ticket", id, sizeof id);
 	assert_int_equal(records_load(gw, IK_TICKET, id, &r, &e), GW_OK);
 	assert_string_equal(r.v[TICKET_C_DESC], "第一行\n第二行");
 	assert_string_equal(r.v[TICKET_C_STATUS], "办理中");
@@ -179,28 +122,28 @@ static void test_set_column(void **state)
 	(void)state;
 	struct gw *gw = county("bulk.db");
 	char a[64], b[64];
-	snprintf(a, sizeof a, "%s", one(gw, "SELECT id FROM instructor WHERE name = '张伟'"));
-	snprintf(b, sizeof b, "%s", one(gw, "SELECT id FROM instructor WHERE name = '李娜'"));
+	tu_text(gw, "SELECT id FROM instructor WHERE name = '张伟'", a, sizeof a);
+	tu_text(gw, "SELECT id FROM instructor WHERE name = '李娜'", b, sizeof b);
 	const char *ids[] = {a, b};
 	struct gw_err e;
 	assert_int_equal(records_set_column(gw, IK_INSTRUCTOR, ids, 2, INSTR_C_STATUS, "离岗", &e), GW_OK);
-	assert_string_equal(one(gw, "SELECT group_concat(status) FROM instructor WHERE name IN ('张伟','李娜')"),
+	assert_string_equal(tu_q_text(gw, "SELECT group_concat(status) FROM instructor WHERE name IN ('张伟','李娜')"),
 			    "inactive,inactive");
 	/* Links and the rest untouched; audited as updates. */
-	assert_string_equal(one(gw, "SELECT count(*) FROM instructor_grid ig JOIN instructor i ON "
-				    "i.id = ig.instructor_id WHERE i.name = '张伟'"), "2");
-	assert_string_equal(one(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor' AND action = 'update'"),
+	assert_string_equal(tu_q_text(gw, "SELECT count(*) FROM instructor_grid ig JOIN instructor i ON "
+				          "i.id = ig.instructor_id WHERE i.name = '张伟'"), "2");
+	assert_string_equal(tu_q_text(gw, "SELECT count(*) FROM audit WHERE tbl = 'instructor' AND action = 'update'"),
 			    "2");
 	/* A bad value: the core's message, and nothing written. */
 	assert_int_equal(records_set_column(gw, IK_INSTRUCTOR, ids, 2, INSTR_C_STATUS, "休假", &e),
 			 GW_EINVAL);
 	assert_non_null(strstr(e.msg, "状态"));
-	assert_string_equal(one(gw, "SELECT group_concat(status) FROM instructor WHERE name IN ('张伟','李娜')"),
+	assert_string_equal(tu_q_text(gw, "SELECT group_concat(status) FROM instructor WHERE name IN ('张伟','李娜')"),
 			    "inactive,inactive");
 	/* One record gone: none changes. */
 	const char *bad[] = {a, "nosuchid"};
 	assert_int_not_equal(records_set_column(gw, IK_INSTRUCTOR, bad, 2, INSTR_C_STATUS, "在岗", &e), GW_OK);
-	assert_string_equal(one(gw, "SELECT status FROM instructor WHERE name = '张伟'"), "inactive");
+	assert_string_equal(tu_q_text(gw, "SELECT status FROM instructor WHERE name = '张伟'"), "inactive");
 	gw_close(gw);
 }
 
@@ -212,16 +155,16 @@ static void test_key_taken(void **state)
 	struct gw_err e;
 	char id[64];
 	assert_int_equal(records_empty(IK_ORG, &r), 0);
-	records_set(&r, ORG_C_CREDIT, cc(1));
+	records_set(&r, ORG_C_CREDIT, tu_credit_code(1));
 	/* A new record may not take another's key: the message names the column. */
 	assert_int_equal(records_key_taken(gw, IK_ORG, (const char *const *)r.v, NULL, &e), 1);
 	char want[200];
-	snprintf(want, sizeof want, "统一社会信用代码: 已有记录使用“%s”", cc(1));
+	snprintf(want, sizeof want, "统一社会信用代码: 已有记录使用“%s”", tu_credit_code(1));
 	assert_string_equal(e.msg, want);
 	/* The record itself may keep it; a free or malformed key is the save's business. */
-	snprintf(id, sizeof id, "%s", one(gw, "SELECT id FROM org ORDER BY rowid LIMIT 1"));
+	tu_text(gw, "SELECT id FROM org ORDER BY rowid LIMIT 1", id, sizeof id);
 	assert_int_equal(records_key_taken(gw, IK_ORG, (const char *const *)r.v, id, &e), 0);
-	records_set(&r, ORG_C_CREDIT, cc(9));
+	records_set(&r, ORG_C_CREDIT, tu_credit_code(9));
 	assert_int_equal(records_key_taken(gw, IK_ORG, (const char *const *)r.v, NULL, &e), 0);
 	records_set(&r, ORG_C_CREDIT, "123");
 	assert_int_equal(records_key_taken(gw, IK_ORG, (const char *const *)r.v, NULL, &e), 0);
@@ -231,7 +174,7 @@ static void test_key_taken(void **state)
 	records_set(&r, INSTR_C_PHONE, "139 0564 0102");
 	assert_int_equal(records_key_taken(gw, IK_INSTRUCTOR, (const char *const *)r.v, NULL, &e), 1);
 	assert_non_null(strstr(e.msg, "手机: "));
-	snprintf(id, sizeof id, "%s", one(gw, "SELECT id FROM instructor WHERE phone = '13905640102'"));
+	tu_text(gw, "SELECT id FROM instructor WHERE phone = '13905640102'", id, sizeof id);
 	assert_int_equal(instructor_delete(gw, id, &e), GW_OK);
 	assert_int_equal(records_key_taken(gw, IK_INSTRUCTOR, (const char *const *)r.v, NULL, &e), 0);
 	records_free(&r);
@@ -247,7 +190,7 @@ static void test_draft_files(void **state)
 {
 	(void)state;
 	char sdir[300], d1[600], d2[600], p1[700], p2[700];
-	snprintf(sdir, sizeof sdir, "%s/state", dir);
+	snprintf(sdir, sizeof sdir, "%s/state", tu_dir);
 	setenv("XDG_STATE_HOME", sdir, 1);
 	assert_int_equal(draft_dir(d1, sizeof d1), 0);
 	snprintf(d2, sizeof d2, "%s/gridwork", sdir);
@@ -322,20 +265,11 @@ static void test_draft_files(void **state)
 
 int main(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/gw-test-records-%d", (int)getpid());
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "mkdir -p %s", dir);
-	if (system(cmd) != 0)
-		return 1;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_set_column),
 		cmocka_unit_test(test_key_taken),
 		cmocka_unit_test(test_draft_files),
 	};
-	int r = cmocka_run_group_tests(tests, NULL, NULL);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		return 1;
-	return r;
+	return tu_run("records", tests);
 }

@@ -28,22 +28,12 @@
 #include "strbuf.h"
 #include "validate.h"
 
-static char tmpdir[256];
-static int seq;
+#include "testutil.h"
 
+/* A fresh database of its own, the operator 测试. */
 static struct gw *open_db(void)
 {
-	char path[512];
-	snprintf(path, sizeof path, "%s/r%d.db", tmpdir, ++seq);
-	unlink(path);
-	struct config cfg;
-	struct gw_err e;
-	config_defaults(&cfg);
-	snprintf(cfg.operator_name, sizeof cfg.operator_name, "%s", "测试");
-	struct gw *gw = gw_open(&cfg, path, 1, "SC", &e);
-	if (!gw)
-		fail_msg("gw_open: %s", e.msg);
-	return gw;
+	return tu_open_as("r", NULL, "测试");
 }
 
 static long long q1(struct gw *gw, const char *fmt, ...)
@@ -60,13 +50,6 @@ static long long q1(struct gw *gw, const char *fmt, ...)
 	long long v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return v;
-}
-
-static void exec(struct gw *gw, const char *sql)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(db_handle(gw->db), sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
 }
 
 /* One record through the kind's write path; fails the test on error. */
@@ -302,7 +285,7 @@ static void test_demo_figures(void **state)
 		}
 	assert_true(found);
 	char path[512];
-	snprintf(path, sizeof path, "%s/summary.csv", tmpdir);
+	snprintf(path, sizeof path, "%s/summary.csv", tu_dir);
 	FILE *fp = fopen(path, "wb");
 	assert_int_equal(report_write_csv(t, n, fp, 0, &e), GW_OK);
 	fclose(fp);
@@ -343,9 +326,7 @@ static int rnd(int n)
 
 static void credit_code(int i, char out[19])
 {
-	char first17[18];
-	snprintf(first17, sizeof first17, "91341523MA2%06d", i);
-	snprintf(out, 19, "%s%c", first17, valid_credit_check_char(first17));
+	snprintf(out, 19, "%s", tu_credit_code_from("91341523MA2", i));
 }
 
 static const char *const gen_grids[] = {"SC-T1-G1", "SC-T1-G2", "SC-T2-G1", "SC-P-G1", "SC-P-S-G1"};
@@ -423,9 +404,9 @@ static struct gw *generate(void)
 		put(gw, IK_WORKER, v);
 	}
 	for (int i = 0; i < 40; i++)
-		exec(gw, "INSERT INTO points_ledger(id, worker_id, at, points, reason, operator, office) "
-			 "SELECT lower(hex(randomblob(16))), id, '2025-0' || (1 + abs(random()) % 9) || '-15 10:00:00', "
-			 "(abs(random()) % 20) - 6, '测试', '测试', 'SC' FROM worker ORDER BY random() LIMIT 1");
+		tu_exec(gw, "INSERT INTO points_ledger(id, worker_id, at, points, reason, operator, office) "
+			    "SELECT lower(hex(randomblob(16))), id, '2025-0' || (1 + abs(random()) % 9) || '-15 10:00:00', "
+			    "(abs(random()) % 20) - 6, '测试', '测试', 'SC' FROM worker ORDER BY random() LIMIT 1");
 	static const char *const status[] = {"new", "accepted", "in_progress", "on_hold", "resolved",
 					     "closed", "returned", "closed", "resolved"};
 	for (int i = 0; i < 600; i++) {
@@ -450,7 +431,7 @@ static struct gw *generate(void)
 		put(gw, IK_TICKET, v);
 	}
 	/* Held days on some, as the workflow records them. */
-	exec(gw, "UPDATE ticket SET held_days = 2 WHERE rowid % 11 = 0");
+	tu_exec(gw, "UPDATE ticket SET held_days = 2 WHERE rowid % 11 = 0");
 	for (int i = 0; i < 12; i++) {
 		char name[64];
 		snprintf(name, sizeof name, "测试驿站%02d", i);
@@ -834,11 +815,11 @@ static void test_boundaries(void **state)
 				   orgs[i][2], "", ""};
 		put(gw, IK_ORG, v);
 	}
-	exec(gw, "INSERT INTO worker(id, phone, name, job, office, created_at, updated_at) VALUES "
-		 "('w1', '13900000001', '无社区骑手', 'delivery_rider', 'SC', '2026-01-01', '2026-01-01')");
-	exec(gw, "INSERT INTO points_ledger(id, worker_id, at, points, reason, operator, office) VALUES "
-		 "('p1', 'w1', '2026-03-31 23:59:59', 5, '上报', 't', 'SC'), "
-		 "('p2', 'w1', '2026-04-01 00:00:00', 7, '上报', 't', 'SC')");
+	tu_exec(gw, "INSERT INTO worker(id, phone, name, job, office, created_at, updated_at) VALUES "
+		    "('w1', '13900000001', '无社区骑手', 'delivery_rider', 'SC', '2026-01-01', '2026-01-01')");
+	tu_exec(gw, "INSERT INTO points_ledger(id, worker_id, at, points, reason, operator, office) VALUES "
+		    "('p1', 'w1', '2026-03-31 23:59:59', 5, '上报', 't', 'SC'), "
+		    "('p2', 'w1', '2026-04-01 00:00:00', 7, '上报', 't', 'SC')");
 
 	struct report_params p;
 	struct report r;
@@ -896,11 +877,11 @@ static void test_overdue(void **state)
 	ticket(gw, "挂起", "SC-A-G1", "on_hold", "2026-03-02 09:00:00", "");
 	/* Due dates as the workflow would have them: Friday 6 March for the
 	 * first two; the open ones 1 and 3 working days ago, and today. */
-	exec(gw, "UPDATE ticket SET due_on = '2026-03-06' WHERE title IN ('按期', '逾期办结')");
-	exec(gw, "UPDATE ticket SET due_on = '2026-03-10' WHERE title = '黄牌'");
-	exec(gw, "UPDATE ticket SET due_on = '2026-03-06' WHERE title IN ('红牌', '挂起')");
-	exec(gw, "UPDATE ticket SET due_on = '2026-03-11' WHERE title = '今日到期'");
-	exec(gw, "UPDATE ticket SET held_days = 1 WHERE title = '逾期办结'");
+	tu_exec(gw, "UPDATE ticket SET due_on = '2026-03-06' WHERE title IN ('按期', '逾期办结')");
+	tu_exec(gw, "UPDATE ticket SET due_on = '2026-03-10' WHERE title = '黄牌'");
+	tu_exec(gw, "UPDATE ticket SET due_on = '2026-03-06' WHERE title IN ('红牌', '挂起')");
+	tu_exec(gw, "UPDATE ticket SET due_on = '2026-03-11' WHERE title = '今日到期'");
+	tu_exec(gw, "UPDATE ticket SET held_days = 1 WHERE title = '逾期办结'");
 	struct report_params p;
 	struct report r;
 	params(gw, NULL, NULL, NULL, &p);
@@ -950,7 +931,7 @@ static void test_bad_input(void **state)
 	assert_non_null(strstr(e.msg, "晚于"));
 	assert_int_equal(report_params_init(gw, "SC-NOPE", NULL, NULL, &p, &e), GW_ENOTFOUND);
 	assert_non_null(strstr(e.msg, "SC-NOPE"));
-	exec(gw, "UPDATE grid SET deleted = 1 WHERE code = 'SC-B-G1'");
+	tu_exec(gw, "UPDATE grid SET deleted = 1 WHERE code = 'SC-B-G1'");
 	assert_int_equal(report_params_init(gw, "SC-B-G1", NULL, NULL, &p, &e), GW_ENOTFOUND);
 	/* Dates in the contract's other forms are fine. */
 	assert_int_equal(report_params_init(gw, "sc-a", "2026/3/1", "2026年3月31日", &p, &e), GW_OK);
@@ -999,10 +980,8 @@ static enum gw_status import_text(struct gw *gw, const char *name, const char *t
 				  struct import_counts *n, struct gw_err *e)
 {
 	char path[512];
-	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
-	FILE *fp = fopen(path, "wb");
-	fputs(text, fp);
-	fclose(fp);
+	tu_path(path, sizeof path, name);
+	tu_write_file(path, text);
 	said[0] = '\0';
 	struct import_opts o = {0, force_kind, say, NULL};
 	const char *paths[] = {path};
@@ -1192,7 +1171,7 @@ static void test_kinds_import(void **state)
 	char paths[6][512];
 	static const enum import_kind ks[] = {IK_GRID, IK_ORG, IK_ACTIVITY, IK_COOP, IK_CREDIT};
 	for (int i = 0; i < 5; i++) {
-		snprintf(paths[i], sizeof paths[i], "%s/export%d.csv", tmpdir, i);
+		snprintf(paths[i], sizeof paths[i], "%s/export%d.csv", tu_dir, i);
 		FILE *fp = fopen(paths[i], "wb");
 		assert_int_equal(export_kind(gw, ks[i], fp, i == 3, &e), GW_OK);   /* one in GB18030 */
 		fclose(fp);
@@ -1225,15 +1204,8 @@ int main(void)
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_kinds_import),
 	};
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/gw-test-report.XXXXXX");
-	if (!mkdtemp(tmpdir))
-		return 1;
+	tu_setup_dir("report");
 	setenv("GRIDWORK_NOW", "2026-11-20 09:00:00", 1);
 	gw_set_lang(GW_LANG_ZH);
-	int fails = cmocka_run_group_tests_name("report", tests, NULL, NULL);
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		return 1;
-	return fails;
+	return tu_finish(cmocka_run_group_tests_name("report", tests, NULL, NULL));
 }

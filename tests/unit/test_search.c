@@ -22,32 +22,19 @@
 #include "strbuf.h"
 #include "validate.h"
 
+#include "testutil.h"
+
 /* ---- helpers ------------------------------------------------------------ */
 
-static char db_path[128];
+static char db_path[512];
 
+/* A fresh database tu_dir/<tag>.db, its path in db_path. */
 static struct gw *open_db(const char *tag)
 {
-	struct config cfg;
-	struct gw_err e;
-	config_defaults(&cfg);
-	snprintf(db_path, sizeof db_path, "/tmp/gw-test-search-%d-%s.db", (int)getpid(), tag);
-	unlink(db_path);
-	struct gw *gw = gw_open(&cfg, db_path, 1, "SC", &e);
-	if (!gw)
-		fail_msg("gw_open: %s", e.msg);
-	return gw;
-}
-
-static void close_db(struct gw *gw)
-{
-	char p[160];
-	gw_close(gw);
-	unlink(db_path);
-	snprintf(p, sizeof p, "%s-wal", db_path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", db_path);
-	unlink(p);
+	char name[64];
+	snprintf(name, sizeof name, "%s.db", tag);
+	tu_path(db_path, sizeof db_path, name);
+	return tu_open_db(db_path, NULL, NULL);
 }
 
 /* Writes one record through its kind's own write path (as a form does). */
@@ -59,23 +46,10 @@ static void put(struct gw *gw, enum import_kind k, const char *const *vals)
 		fail_msg("import_one(%d, %s): %s", (int)k, vals[0], e.msg);
 }
 
-static void sql(struct gw *gw, const char *q)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(db_handle(gw->db), q, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", q, msg);
-}
-
-/* A valid credit code numbered k. */
+/* A valid credit code numbered k (any k below a million). */
 static const char *cc(int k)
 {
-	static char buf[8][19];
-	static int next;
-	char *b = buf[next++ % 8];
-	snprintf(b, 19, "91341523MA2%06d", k);
-	b[17] = valid_credit_check_char(b);
-	b[18] = '\0';
-	return b;
+	return tu_credit_code_from("91341523MA2", k);
 }
 
 static struct search_result find(struct gw *gw, const char *q, int kind, int limit)
@@ -185,7 +159,7 @@ static void test_two_chinese_characters(void **state)
 	assert_true(hit(&r, SK_WORKER, "李伟") >= 0);
 	assert_true(hit(&r, SK_TICKET, "SC-2026-000102") >= 0);  /* reporter 李伟 */
 	search_result_free(&r);
-	close_db(gw);
+	gw_close(gw);
 }
 
 static void test_ranking_and_groups(void **state)
@@ -227,7 +201,7 @@ static void test_ranking_and_groups(void **state)
 	r = find(gw, "张伟", SK_INSTRUCTOR, 3);
 	assert_false(r.more[SK_INSTRUCTOR]);
 	search_result_free(&r);
-	close_db(gw);
+	gw_close(gw);
 }
 
 static void test_what_a_hit_shows(void **state)
@@ -299,7 +273,7 @@ static void test_what_a_hit_shows(void **state)
 	assert_string_equal(r.hits[0].services, "rest;water");
 	assert_string_equal(r.hits[0].grid_code, "SC-HB-G01");
 	search_result_free(&r);
-	close_db(gw);
+	gw_close(gw);
 }
 
 /* ---- pinyin --------------------------------------------------------------- */
@@ -381,7 +355,7 @@ static void test_pinyin_names(void **state)
 	assert_non_null(strstr(b.s, " in单雄"));
 	assert_non_null(strstr(b.s, " ib单雄"));
 	sb_free(&b);
-	close_db(gw);
+	gw_close(gw);
 }
 
 /* ---- phones and codes ------------------------------------------------------- */
@@ -436,7 +410,7 @@ static void test_phones_and_codes(void **state)
 	r = find(gw, "SC-2026", SK_TICKET, 0);
 	assert_int_equal(r.n, 2);
 	search_result_free(&r);
-	close_db(gw);
+	gw_close(gw);
 }
 
 /* ---- bad input --------------------------------------------------------------- */
@@ -514,7 +488,7 @@ static void test_bad_input(void **state)
 	assert_int_equal(search_find(gw, "张", &o, &r, &e), GW_EUSAGE);
 	o = (struct search_opts){-1, SEARCH_LIMIT_MAX + 1};
 	assert_int_equal(search_find(gw, "张", &o, &r, &e), GW_EUSAGE);
-	close_db(gw);
+	gw_close(gw);
 }
 
 /* ---- the index in step ------------------------------------------------------- */
@@ -552,13 +526,13 @@ static void test_in_step(void **state)
 	assert_false(count_named(gw, "子龙", SK_INSTRUCTOR, "赵子龙"));
 	assert_true(count_named(gw, "卫东", SK_INSTRUCTOR, "张卫东"));
 	/* Soft delete, then undelete by editing. */
-	sql(gw, "UPDATE worker SET deleted = 1 WHERE phone = '15900001234'");
+	tu_exec(gw, "UPDATE worker SET deleted = 1 WHERE phone = '15900001234'");
 	assert_false(count_named(gw, "李伟", SK_WORKER, "李伟"));
-	sql(gw, "UPDATE worker SET deleted = 0 WHERE phone = '15900001234'");
+	tu_exec(gw, "UPDATE worker SET deleted = 0 WHERE phone = '15900001234'");
 	assert_true(count_named(gw, "李伟", SK_WORKER, "李伟"));
 	/* Hard delete, of the newest station: not taken for renumbered rowids
 	 * (which would rebuild the index and forget its dead postings). */
-	sql(gw, "DELETE FROM station");
+	tu_exec(gw, "DELETE FROM station");
 	assert_false(count_named(gw, "驿站", SK_STATION, "三河暖心驿站"));
 	char dead[32];
 	gw_meta_get(gw, "search_dead", dead, sizeof dead, &e);
@@ -571,7 +545,7 @@ static void test_in_step(void **state)
 	long long before = sqlite3_column_int64(q, 0);
 	sqlite3_finalize(q);
 	assert_int_equal(db_begin(gw->db, &e), GW_OK);
-	sql(gw, "DELETE FROM worker");
+	tu_exec(gw, "DELETE FROM worker");
 	const char *w[] = {"周杰伦", "15900009999", "courier", "", "", "", ""};
 	put(gw, IK_WORKER, w);
 	assert_int_equal(db_commit(gw->db, &e), GW_OK);
@@ -588,7 +562,7 @@ static void test_in_step(void **state)
 	assert_false(count_named(gw, "精密制造", SK_GRID, "杭埠镇精密制造网格"));
 	assert_true(count_named(gw, "智能装备", SK_GRID, "杭埠镇智能装备网格"));
 	assert_true(count_named(gw, "znzb", SK_GRID, "杭埠镇智能装备网格"));
-	close_db(gw);
+	gw_close(gw);
 }
 
 /* Edits by another program (the sqlite3 shell, no pre-commit hook) are
@@ -626,7 +600,7 @@ static void test_edits_from_outside(void **state)
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(st, 0), 0);
 	sqlite3_finalize(st);
-	close_db(gw);
+	gw_close(gw);
 }
 
 /* A file whose rowids were renumbered (dumped and reloaded) is reindexed. */
@@ -637,13 +611,13 @@ static void test_renumbered_rowids(void **state)
 	small_county(gw);
 	/* Shift every ticket's rowid, as a reload with other rowids would:
 	 * no trigger fires (rowid is not a watched column). */
-	sql(gw, "UPDATE ticket SET rowid = rowid + 1000");
+	tu_exec(gw, "UPDATE ticket SET rowid = rowid + 1000");
 	assert_true(count_named(gw, "停车难", SK_TICKET, "SC-2026-000102"));
 	assert_true(count_named(gw, "用地审批", SK_TICKET, "SC-2026-000101"));
 	struct search_result r = find(gw, "三河", SK_TICKET, 0);
 	assert_int_equal(r.n, 1);
 	search_result_free(&r);
-	close_db(gw);
+	gw_close(gw);
 }
 
 /* Dead postings (old texts) past the live records make a rebuild. */
@@ -682,7 +656,7 @@ static void test_rebuild_after_many_edits(void **state)
 	r = find(gw, "钱", SK_WORKER, 0);
 	assert_int_equal(r.n, 0);
 	search_result_free(&r);
-	close_db(gw);
+	gw_close(gw);
 }
 
 /* ---- against a plain scan of generated data ----------------------------- */
@@ -946,7 +920,7 @@ static void test_against_reference(void **state)
 	compare(gw, "SC-HB");
 	compare(gw, "SC-2025-0001");
 	compare(gw, "1370000");
-	close_db(gw);
+	gw_close(gw);
 }
 
 static void test_kind_names(void **state)
@@ -980,5 +954,5 @@ int main(void)
 		cmocka_unit_test(test_against_reference),
 		cmocka_unit_test(test_kind_names),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return tu_run("search", tests);
 }

@@ -285,6 +285,101 @@ static inline void tu_exec(struct gw *gw, const char *sql)
 	assert_int_equal(sqlite3_exec(db_handle(gw->db), sql, NULL, NULL, NULL), SQLITE_OK);
 }
 
+/* ---- the same on a bare connection (before or without a struct gw) ----- */
+
+/* Prepares sql on h; fails the test, naming sql and SQLite's reason, when
+ * it cannot.  The caller finalizes. */
+static inline sqlite3_stmt *tu_h_prepare(sqlite3 *h, const char *sql)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("prepare %s: %s", sql, sqlite3_errmsg(h));
+	return st;
+}
+
+/* tu_count on h. */
+static inline long long tu_h_int(sqlite3 *h, const char *sql)
+{
+	sqlite3_stmt *st = tu_h_prepare(h, sql);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long long v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* The text of the first row sql returns on h, copied into out ("" when
+ * there is no row or it is NULL); returns out. */
+static inline const char *tu_h_text(sqlite3 *h, const char *sql, char *out, size_t n)
+{
+	sqlite3_stmt *st = tu_h_prepare(h, sql);
+	out[0] = '\0';
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return out;
+}
+
+/* Runs sql on h; fails the test with SQLite's message when it fails. */
+static inline void tu_h_exec(sqlite3 *h, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(h, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg ? msg : "?");
+}
+
+/* ---- more fixtures ----------------------------------------------------- */
+
+/* A valid credit code: stem, then k zero-padded up to 17 characters, then
+ * the check character (k must fit the room stem leaves); eight results
+ * stay valid at once.  For more codes than tu_credit_code has. */
+static inline const char *tu_credit_code_from(const char *stem, long k)
+{
+	static char ring[8][19];
+	static unsigned turn;
+	char *code = ring[turn++ % 8];
+	int width = 17 - (int)strlen(stem);
+	assert_int_equal(snprintf(code, 18, "%s%0*ld", stem, width, k), 17);
+	code[17] = valid_credit_check_char(code);
+	code[18] = '\0';
+	return code;
+}
+
+/* Fails the test unless e's message holds frag. */
+static inline void tu_msg_has(const struct gw_err *e, const char *frag)
+{
+	if (!strstr(e->msg, frag))
+		fail_msg("message \"%s\" lacks \"%s\"", e->msg, frag);
+}
+
+/* out = tu_dir/<stem>-<n>.db with nothing there, n counting up through
+ * the program so that each call names a file of its own; returns out. */
+static inline const char *tu_fresh_path(char *out, size_t n, const char *stem)
+{
+	static int seq;
+	snprintf(out, n, "%s/%s-%d.db", tu_dir, stem, ++seq);
+	unlink(out);
+	return out;
+}
+
+/* A fresh database at tu_fresh_path(stem) for office (SC when NULL), the
+ * configuration's operator named operator_name (what the audit records). */
+static inline struct gw *tu_open_as(const char *stem, const char *office,
+				    const char *operator_name)
+{
+	char p[512];
+	struct config cfg;
+	config_defaults(&cfg);
+	snprintf(cfg.operator_name, sizeof cfg.operator_name, "%s", operator_name);
+	return tu_open_db(tu_fresh_path(p, sizeof p, stem), &cfg, office);
+}
+
+/* tu_import_or_fail when the counts do not matter. */
+static inline void tu_import_ok(struct gw *gw, const char *name, const char *text)
+{
+	struct import_counts c;
+	tu_import_or_fail(gw, name, text, &c);
+}
+
 /* ---- the checks every record kind's tests make ------------------------- */
 
 /* Exports kind k of gw to tu_dir/name (UTF-8 with BOM); fails the test
