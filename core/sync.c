@@ -95,8 +95,10 @@ const struct sync_table *sync_table_get(struct sync *s, const char *name, struct
 		return NULL;
 	}
 	sqlite3_stmt *q = db_stmt(s->gw->db, Q_SYNC_TABLE_INFO, err);
-	if (!q)
+	if (!q) {
+		free(t->col);  /* the slot is not taken: nothing else would free it */
 		return NULL;
+	}
 	db_bind_text(q, 1, name);
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW && t->ncol < 64) {

@@ -32,6 +32,8 @@
 
 #include <string.h>
 
+#include "changeset.h"
+
 /* Slicing-by-8: eight bytes a step, about four times the byte-wise speed
  * (a package of 100,000 tickets is some 60 MB, checked on both sides). */
 static uint64_t crc_table[8][256];
@@ -195,27 +197,18 @@ uint64_t sync_package_crc(const void *header, size_t hlen, uint64_t body_crc)
 	return sync_crc64(crc, p + 104, hlen - 104);
 }
 
+/* Walked by the strict reader, not SQLite's iterator: some malformed
+ * changesets make SQLite 3.40.1's sqlite3changeset_next loop for ever (fuzz
+ * findings sync/timeout-*), and a package comes from outside.  It is also
+ * far faster: it copies no values (2 ms against SQLite's 85-120 ms for
+ * 100,000 inserted rows).  The limit keeps every changeset within what
+ * SQLite's int-sized calls can be given later. */
 long sync_changeset_count(const void *p, size_t n)
 {
-	sqlite3_changeset_iter *it;
-	if (n == 0)
-		return 0;
-	if (n > 0x7fffffff || sqlite3changeset_start(&it, (int)n, (void *)p) != SQLITE_OK)
+	long count;
+	if (n > 0x7fffffff || !changeset_valid(p, n, &count))
 		return -1;
-	long count = 0;
-	int rc;
-	while ((rc = sqlite3changeset_next(it)) == SQLITE_ROW) {
-		const char *tbl;
-		int ncol, op, indirect;
-		if (sqlite3changeset_op(it, &tbl, &ncol, &op, &indirect) != SQLITE_OK || ncol < 1 ||
-		    ncol > 64) {
-			rc = SQLITE_CORRUPT;
-			break;
-		}
-		count++;
-	}
-	int frc = sqlite3changeset_finalize(it);
-	return rc == SQLITE_DONE && frc == SQLITE_OK ? count : -1;
+	return count;
 }
 
 static int parse_section(const unsigned char *p, size_t avail, struct sync_section *s,

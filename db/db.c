@@ -19,13 +19,15 @@ struct db {
 	} hooks[DB_MAX_HOOKS];
 	int nhooks;
 	struct {
-		void (*fn)(void *ctx);
+		enum gw_status (*fn)(void *ctx, struct gw_err *err);
 		void *ctx;
 	} rb_hooks[DB_MAX_HOOKS];
 	int nrb_hooks;
+	unsigned rb_pending;  /* hooks that failed after a rollback: db_begin retries */
 };
 
-int db_add_rollback(struct db *db, void (*fn)(void *ctx), void *ctx)
+int db_add_rollback(struct db *db, enum gw_status (*fn)(void *ctx, struct gw_err *err),
+		    void *ctx)
 {
 	if (db->nrb_hooks == DB_MAX_HOOKS)
 		return -1;
@@ -222,17 +224,47 @@ sqlite3_stmt *db_stmt(struct db *db, enum db_query q, struct gw_err *err)
 
 /* Ends SQLite's transaction, if one is open, with the statement prepared at
  * open (preparing one now could fail for lack of memory and leave the
- * transaction, and the write lock every other clerk waits for, behind). */
-static void rollback_now(struct db *db)
+ * transaction, and the write lock every other clerk waits for, behind).
+ * The rollback hooks run whenever a transaction of ours ended unfinished
+ * (ours: the caller had begun one), also when SQLite has already rolled it
+ * back by itself - which it does on SQLITE_NOMEM, SQLITE_IOERR and
+ * SQLITE_FULL in a statement.  That case is exactly the one that needs the
+ * hooks most: the sync session failed recording the statement and stays
+ * failed until replaced. */
+static void rollback_now(struct db *db, int ours)
 {
-	if (sqlite3_get_autocommit(db->h))
+	if (!sqlite3_get_autocommit(db->h)) {
+		if (!db->rollback || sqlite3_step(db->rollback) != SQLITE_DONE)
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		if (db->rollback)
+			sqlite3_reset(db->rollback);
+		ours = 1;
+	}
+	if (!ours)
 		return;
-	if (!db->rollback || sqlite3_step(db->rollback) != SQLITE_DONE)
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-	if (db->rollback)
-		sqlite3_reset(db->rollback);
-	for (int i = 0; i < db->nrb_hooks; i++)
-		db->rb_hooks[i].fn(db->rb_hooks[i].ctx);
+	/* A rollback often follows running out of memory, and a hook may need
+	 * memory too: one that fails is tried again before the next transaction. */
+	for (int i = 0; i < db->nrb_hooks; i++) {
+		if (db->rb_hooks[i].fn(db->rb_hooks[i].ctx, NULL) == GW_OK)
+			db->rb_pending &= ~(1u << i);
+		else
+			db->rb_pending |= 1u << i;
+	}
+}
+
+/* The rollback hooks that failed, again; the first that still fails is the
+ * caller's failure (a transaction begun now would not be recorded right). */
+static enum gw_status rollback_hooks_pending(struct db *db, struct gw_err *err)
+{
+	for (int i = 0; db->rb_pending && i < db->nrb_hooks; i++) {
+		if (!(db->rb_pending & (1u << i)))
+			continue;
+		enum gw_status st = db->rb_hooks[i].fn(db->rb_hooks[i].ctx, err);
+		if (st != GW_OK)
+			return st;
+		db->rb_pending &= ~(1u << i);
+	}
+	return GW_OK;
 }
 
 enum gw_status db_begin(struct db *db, struct gw_err *err)
@@ -240,7 +272,12 @@ enum gw_status db_begin(struct db *db, struct gw_err *err)
 	if (db->tx_depth++ > 0)
 		return GW_OK;
 	/* Should a rollback ever have failed, no write would work again. */
-	rollback_now(db);
+	rollback_now(db, 0);
+	enum gw_status st = rollback_hooks_pending(db, err);
+	if (st != GW_OK) {
+		db->tx_depth = 0;
+		return st;
+	}
 	bind_failed = 0;  /* from a look-up before this transaction */
 	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
 		db->tx_depth = 0;
@@ -256,6 +293,14 @@ enum gw_status db_commit(struct db *db, struct gw_err *err)
 			db->tx_depth--;
 		return GW_OK;
 	}
+	/* SQLite ends the transaction itself on out-of-memory and I/O errors;
+	 * a caller that went on regardless must not have the commit hooks write
+	 * (each statement would commit on its own) nor hear "done". */
+	if (sqlite3_get_autocommit(db->h)) {
+		db_rollback(db);
+		return gw_fail(err, GW_EDB, "提交事务：事务已因先前的错误中止，未做任何修改",
+			       "commit: the transaction was ended by an earlier error; nothing was changed");
+	}
 	for (int i = 0; i < db->nhooks; i++) {
 		enum gw_status st = db->hooks[i].fn(db->hooks[i].ctx, err);
 		if (st != GW_OK) {
@@ -266,7 +311,7 @@ enum gw_status db_commit(struct db *db, struct gw_err *err)
 	db->tx_depth = 0;
 	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		enum gw_status st = db_fail(db, err, gw_tr("提交事务", "commit"));
-		rollback_now(db);
+		rollback_now(db, 1);
 		return st;
 	}
 	return GW_OK;
@@ -277,7 +322,7 @@ void db_rollback(struct db *db)
 	if (db->tx_depth == 0)
 		return;
 	db->tx_depth = 0;
-	rollback_now(db);
+	rollback_now(db, 1);
 }
 
 enum gw_status db_foreign_keys(struct db *db, int on, struct gw_err *err)

@@ -15,9 +15,16 @@ struct db;
 int db_schema_version(void);
 
 /* Opens path (creating it when create is set), sets WAL, foreign keys and a
- * busy timeout, and applies pending migrations in one transaction.  A file
- * from a newer program is refused (GW_EVERSION).  Returns NULL on failure
- * with err filled; the caller owns the handle and frees it with db_close. */
+ * busy timeout, and applies pending migrations in one transaction.  Refused
+ * before SQLite opens anything (fsguard_check, db/fsguard.c; GW_EREFUSED
+ * with why and what to do): a database on a network filesystem - NFS, SMB,
+ * SMB2, CIFS, NCP, AFS, Coda, Ceph, 9P; for a new file, the directory it
+ * would be made in - where SQLite's locks do not hold between PCs; and a
+ * database file, or its -wal / -shm, that every user may write (o+w;
+ * group-writable passes).  A file from a newer program is refused
+ * (GW_EVERSION), a file that is not a database is named as such (GW_EDB).
+ * Returns NULL on failure with err filled; the caller owns the handle and
+ * frees it with db_close. */
 struct db *db_open(const char *path, int create, struct gw_err *err);
 void db_close(struct db *db);
 
@@ -44,10 +51,15 @@ void db_rollback(struct db *db);
 #define DB_MAX_HOOKS 4
 int db_add_precommit(struct db *db, enum gw_status (*fn)(void *ctx, struct gw_err *err),
 		     void *ctx);
-/* Adds a function run after a transaction begun with db_begin was rolled
- * back (state that mirrors the transaction, such as a change-capture
- * session, starts afresh there).  At most DB_MAX_HOOKS; -1 when full. */
-int db_add_rollback(struct db *db, void (*fn)(void *ctx), void *ctx);
+/* Adds a function run after a transaction begun with db_begin ended without
+ * committing - rolled back by db_rollback, by a failed commit, or already by
+ * SQLite itself (it does so on out-of-memory and I/O errors) - so state that
+ * mirrors the transaction, such as a change-capture session, starts afresh.
+ * It runs with err NULL; should it fail (memory is often still short right
+ * then), the next db_begin runs it again with the caller's err and fails
+ * with its status if it fails again.  At most DB_MAX_HOOKS; -1 when full. */
+int db_add_rollback(struct db *db, enum gw_status (*fn)(void *ctx, struct gw_err *err),
+		    void *ctx);
 
 /* The same; kept for the search module's first caller. */
 #define db_set_precommit(db, fn, ctx) ((void)db_add_precommit((db), (fn), (ctx)))

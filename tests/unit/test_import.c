@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -422,6 +423,137 @@ static void header_unknown_column_ignored(void **state)
 	assert_true(said_info(&s, want));
 	assert_int_equal(s.nerr, 0);
 	assert_string_equal(q_text("SELECT name FROM grid WHERE code='SC-CG'"), "城关镇");
+}
+
+/* ---- long text cut at a character ------------------------------------ */
+
+/* Whether s is valid UTF-8 (no stray continuation byte, no truncated or
+ * overlong sequence, no surrogate). */
+static int utf8_valid(const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	while (*s) {
+		unsigned c = *s;
+		int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+		if (!len || (len == 2 && c < 0xC2) || (len == 4 && c > 0xF4))
+			return 0;
+		unsigned cp = len == 1 ? c : c & (0x7F >> len);
+		for (int i = 1; i < len; i++) {
+			if ((s[i] & 0xC0) != 0x80)
+				return 0;
+			cp = cp << 6 | (s[i] & 0x3F);
+		}
+		if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && cp < 0x10000))
+			return 0;
+		s += len;
+	}
+	return 1;
+}
+
+/* Every line the driver says, whole (struct said keeps 700 bytes). */
+struct said_all {
+	int n, invalid;
+	size_t longest;
+	char line[16][1100];
+};
+
+static void say_all(void *ctx, int is_error, const char *line)
+{
+	(void)is_error;
+	struct said_all *a = ctx;
+	if (!utf8_valid(line))
+		a->invalid++;
+	if (strlen(line) > a->longest)
+		a->longest = strlen(line);
+	if (a->n < 16)
+		snprintf(a->line[a->n++], sizeof a->line[0], "%s", line);
+}
+
+static const char *said_all_find(const struct said_all *a, const char *frag)
+{
+	for (int i = 0; i < a->n; i++)
+		if (strstr(a->line[i], frag))
+			return a->line[i];
+	return NULL;
+}
+
+/* fuzz finding csv/crash-62a05cd0: a header cell longer than the 255 bytes
+ * kept of it was cut inside a Chinese character, and "unknown column"
+ * echoed the broken bytes.  With 0, 1 and 2 ASCII bytes before the Chinese
+ * text the cut falls at each of a character's three bytes. */
+static void header_long_chinese_cell_cut_at_character(void **state)
+{
+	(void)state;
+	for (int pad = 0; pad < 3; pad++) {
+		char cell[400] = "", csv[800], path[512];
+		for (int i = 0; i < pad; i++)
+			strcat(cell, "x");
+		for (int i = 0; i < 100; i++)  /* 300 bytes */
+			strcat(cell, "网");
+		snprintf(csv, sizeof csv, "编码,名称,层级,上级编码,划分依据,%s\nSC,舒城县,县,,,多余的值\n", cell);
+		put_file(path, sizeof path, "长表头.csv", csv, strlen(csv));
+		const char *paths[] = {path};
+		struct said_all a = {0};
+		struct import_opts o = {0, -1, say_all, &a};
+		struct import_counts c;
+		struct gw_err e;
+		assert_int_equal(import_files(gw, paths, 1, &o, &c, &e), GW_OK);
+		assert_int_equal(a.invalid, 0);
+		const char *m = said_all_find(&a, "未知列“");
+		if (!m)
+			fail_msg("no unknown-column message (pad %d)", pad);
+		/* The cell's start, cut within 255 bytes at a whole character. */
+		char want[300];
+		snprintf(want, sizeof want, "未知列“%.*s网网网", pad, "xx");
+		assert_has(m, want);
+		assert_has(m, "网…”，已忽略");
+		const char *open = strstr(m, "“") + strlen("“"), *close = strstr(open, "…”");
+		assert_true(close - open + strlen("…") <= 255);
+		assert_true(close - open + strlen("…") >= 252);
+		assert_string_equal(q_text("SELECT name FROM grid WHERE code = 'SC'"), "舒城县");
+	}
+}
+
+/* say() builds each line in 1024 bytes: a longer one (here the file's path,
+ * five directories of 80 Chinese characters deep) is cut at a character
+ * and ends with "…" instead of half a character. */
+static void message_long_path_cut_at_character(void **state)
+{
+	(void)state;
+	for (int pad = 0; pad < 3; pad++) {
+		char dir[1400], path[1500];
+		snprintf(dir, sizeof dir, "%s/%.*s", tmpdir, pad + 1, "yyy");
+		assert_int_equal(mkdir(dir, 0700), 0);
+		for (int level = 0; level < 5; level++) {
+			strcat(dir, "/");
+			for (int i = 0; i < 80; i++)
+				strcat(dir, "长");
+			assert_int_equal(mkdir(dir, 0700), 0);
+		}
+		snprintf(path, sizeof path, "%s/网格.csv", dir);
+		assert_true(strlen(path) > 1023);
+		FILE *f = fopen(path, "w");
+		assert_non_null(f);
+		fputs(grids_csv, f);
+		assert_int_equal(fclose(f), 0);
+		const char *paths[] = {path};
+		struct said_all a = {0};
+		struct import_opts o = {0, -1, say_all, &a};
+		struct import_counts c;
+		struct gw_err e;
+		assert_int_equal(import_files(gw, paths, 1, &o, &c, &e), GW_OK);
+		assert_true(a.n > 0);
+		assert_int_equal(a.invalid, 0);
+		assert_true(a.longest <= 1023 && a.longest >= 1020);
+		for (int i = 0; i < a.n; i++) {
+			assert_int_equal(strncmp(a.line[i], tmpdir, strlen(tmpdir)), 0);
+			size_t n = strlen(a.line[i]);
+			assert_string_equal(a.line[i] + n - strlen("长…"), "长…");
+		}
+		assert_int_equal(q_int("SELECT count(*) FROM grid"), GRIDS_ROWS);
+		gw_close(gw);
+		gw = fresh_gw();
+	}
 }
 
 static void header_missing_required_column(void **state)
@@ -902,6 +1034,8 @@ int main(void)
 		T(header_unknown_column_ignored),
 		T(header_missing_required_column),
 		T(header_duplicate_column),
+		T(header_long_chinese_cell_cut_at_character),
+		T(message_long_path_cut_at_character),
 		T(header_spaces_trimmed),
 		T(dependency_order),
 		T(all_or_nothing),

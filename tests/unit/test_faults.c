@@ -14,9 +14,14 @@
  * faults, succeeds.  The loop ends at the first N the operation no longer
  * reaches.
  *
- * Environment: GW_FAULT_STEP=k tries every kth allocation from a start that varies
- * by run (make test; every N by default); GW_FAULT_ONLY=N from that N on,
- * GW_FAULT_TEST=name one test, GW_FAULT_KEEP=1 keeps the files,
+ * Environment: GW_FAULT_STEP=k tries every kth allocation from a start that
+ * varies by run; GW_FAULT_RUNS=m (100 unless set; 0: no limit) widens the
+ * step so that an operation's allocations are tried at about m points at
+ * most - make test's unit and ASan runs stay within some 30 s together, and
+ * the changing start makes runs together cover every N.  I/O faults (a few
+ * dozen an operation) are always tried at every N.  GW_FAULT_STEP=1
+ * GW_FAULT_RUNS=0 tries every allocation (minutes).  GW_FAULT_ONLY=N from
+ * that N on, GW_FAULT_TEST=name one test, GW_FAULT_KEEP=1 keeps the files,
  * GW_FAULT_COUNT=1 only counts each operation's calls - to debug a
  * finding, with a breakpoint on fault_fired. */
 #include <stdarg.h>
@@ -565,6 +570,19 @@ static void complete(const struct scenario *s, enum fault_kind k, long n, const 
 			 kind_name(k), n, how, why);
 }
 
+/* How many calls of kind k the operation makes without a fault. */
+static long count_calls(const struct scenario *s, enum fault_kind k)
+{
+	fresh_work(s->db);
+	struct gw *g = open_db(work, 0);
+	struct gw_err e;
+	arm(k, 1L << 40);
+	s->op(g, &e);
+	disarm();
+	gw_close(g);
+	return calls;
+}
+
 /* Runs s with the Nth call of kind k failing, for N = 1, 2, ... */
 static void run_faults(const struct scenario *s, enum fault_kind k)
 {
@@ -576,19 +594,18 @@ static void run_faults(const struct scenario *s, enum fault_kind k)
 	long step = getenv("GW_FAULT_STEP") ? atol(getenv("GW_FAULT_STEP")) : 1;
 	if (step < 1 || k == F_IO)  /* a few dozen writes: always every one */
 		step = 1;
+	long runs = getenv("GW_FAULT_RUNS") ? atol(getenv("GW_FAULT_RUNS")) : 100;
+	if (runs > 0 && k != F_IO && !getenv("GW_FAULT_ONLY")) {
+		long total = count_calls(s, k);
+		if (step < (total + runs - 1) / runs)
+			step = (total + runs - 1) / runs;
+	}
 	/* A stride starts at a different N each run, so runs together cover all. */
 	long first = 1 + (step > 1 ? (long)getpid() % step : 0);
 	long n, failed = 0, absorbed = 0;
 	const char *only = getenv("GW_FAULT_ONLY");
 	if (getenv("GW_FAULT_COUNT")) {
-		fresh_work(s->db);
-		struct gw *g = open_db(work, 0);
-		struct gw_err e;
-		arm(k, 1L << 40);
-		s->op(g, &e);
-		disarm();
-		gw_close(g);
-		print_message("%s, %s: %ld calls\n", s->name, kind_name(k), calls);
+		print_message("%s, %s: %ld calls\n", s->name, kind_name(k), count_calls(s, k));
 		return;
 	}
 	for (n = only ? atol(only) : first;; n += step) {
