@@ -21,8 +21,9 @@
 uint64_t sync_crc64(uint64_t crc, const void *p, size_t n);
 /* The package checksum from the CRC of the body and the header bytes. */
 uint64_t sync_package_crc(const void *header, size_t hlen, uint64_t body_crc);
-/* Walks a changeset completely (SQLite's iterator checks every record's
- * bounds) and counts its changes; -1 when it is malformed. */
+/* Walks a changeset completely with changeset_valid (core/changeset.c:
+ * every record's bounds, before SQLite's iterator sees it) and counts its
+ * changes; -1 when it is malformed. */
 long sync_changeset_count(const void *p, size_t n);
 /* Serialises h (without marks' order checks) into out[SYNC_HEADER_FIXED +
  * nmarks * SYNC_MARK_LEN]; the checksum field is written as h->checksum. */

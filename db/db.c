@@ -356,6 +356,14 @@ enum gw_status db_step_done(struct db *db, sqlite3_stmt *st, struct gw_err *err)
 		sqlite3_reset(st);
 		return gw_fail(err, GW_ENOMEM, "%s：内存不足", "%s: out of memory", gw_tr("写入", "write"));
 	}
+	/* SQLite ends a transaction by itself on out-of-memory and I/O errors;
+	 * a write after that would commit on its own, outside the all-or-nothing
+	 * the caller believes it is in.  Refused: the caller rolls back. */
+	if (db->tx_depth > 0 && sqlite3_get_autocommit(db->h)) {
+		sqlite3_reset(st);
+		return gw_fail(err, GW_EDB, "%s：事务已被数据库中止，未做任何修改",
+			       "%s: the database ended the transaction; nothing was changed", gw_tr("写入", "write"));
+	}
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		;

@@ -339,6 +339,31 @@ static void begin_is_immediate(void **state)
 	db_close(db);
 }
 
+/* SQLite ends a transaction by itself on out-of-memory and I/O errors
+ * (here: a ROLLBACK behind the module's back).  A write after that would
+ * commit on its own; db_step_done refuses it, and the rollback leaves
+ * nothing. */
+static void write_after_sqlite_ended_tx_refused(void **state)
+{
+	(void)state;
+	char path[512];
+	struct gw_err e;
+	struct db *db = db_open(tu_fresh_path(path, sizeof path, "ended"), 1, &e);
+	assert_non_null(db);
+	assert_int_equal(db_begin(db, &e), GW_OK);
+	assert_int_equal(sqlite3_exec(db_handle(db), "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(db), "INSERT INTO meta(key, value) VALUES ('lost', 'x')",
+					    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(db_step_done(db, st, &e), GW_EDB);
+	assert_non_null(strstr(e.msg, "事务已被数据库中止"));
+	sqlite3_finalize(st);
+	db_rollback(db);
+	assert_false(db_in_tx(db));
+	assert_int_equal(tu_h_int(db_handle(db), "SELECT count(*) FROM meta WHERE key = 'lost'"), 0);
+	db_close(db);
+}
+
 static void begin_waits_for_busy_timeout(void **state)
 {
 	(void)state;
@@ -689,6 +714,7 @@ int main(void)
 		cmocka_unit_test(nesting_and_savepoints),
 		cmocka_unit_test(errors_and_columns),
 		cmocka_unit_test(integrity_and_foreign_key_check),
+		cmocka_unit_test(write_after_sqlite_ended_tx_refused),
 		cmocka_unit_test(office_claimed_once),
 		cmocka_unit_test(open_in_missing_directory),
 		cmocka_unit_test(departments_synced),
