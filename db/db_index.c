@@ -16,7 +16,7 @@
 
 struct db_index_set {
 	int n;
-	char *sql[MAX_INDEXES];
+	char *name[MAX_INDEXES], *sql[MAX_INDEXES];
 };
 
 long long db_table_rows(struct db *db, enum db_query max_rowid, struct gw_err *err)
@@ -36,8 +36,10 @@ void db_index_forget(struct db_index_set *s)
 {
 	if (!s)
 		return;
-	for (int i = 0; i < s->n; i++)
+	for (int i = 0; i < s->n; i++) {
+		free(s->name[i]);
 		free(s->sql[i]);
+	}
 	free(s);
 }
 
@@ -48,7 +50,6 @@ struct db_index_set *db_index_drop(struct db *db, const char *table, struct gw_e
 		return NULL;
 	}
 	struct db_index_set *s = calloc(1, sizeof *s);
-	char *names[MAX_INDEXES] = {0};
 	sqlite3_stmt *st = db_stmt(db, Q_DB_TABLE_INDEXES, err);
 	if (!s || !st) {
 		free(s);
@@ -60,22 +61,20 @@ struct db_index_set *db_index_drop(struct db *db, const char *table, struct gw_e
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	int rc, ok = 1;
 	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW && s->n < MAX_INDEXES) {
-		names[s->n] = strdup((const char *)sqlite3_column_text(st, 0));
+		s->name[s->n] = strdup((const char *)sqlite3_column_text(st, 0));
 		s->sql[s->n] = strdup((const char *)sqlite3_column_text(st, 1));
-		ok = names[s->n] && s->sql[s->n];
+		ok = s->name[s->n] && s->sql[s->n];
 		s->n++;
 	}
 	sqlite3_reset(st);
 	enum gw_status res = ok ? GW_OK : gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
 	for (int i = 0; res == GW_OK && i < s->n; i++) {
-		char *sql = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
+		char *sql = sqlite3_mprintf("DROP INDEX \"%w\"", s->name[i]);
 		if (!sql || sqlite3_exec(db_handle(db), sql, NULL, NULL, NULL) != SQLITE_OK)
 			res = sql ? db_fail(db, err, "drop index")
 				  : gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
 		sqlite3_free(sql);
 	}
-	for (int i = 0; i < MAX_INDEXES; i++)
-		free(names[i]);
 	if (res != GW_OK) {
 		db_index_forget(s);
 		return NULL;
