@@ -23,12 +23,15 @@ const char migration_index[] =
 	"CREATE INDEX worker_name ON worker(name);\n"
 	"CREATE INDEX worker_community ON worker(community_id);\n";
 
-/* Migration 5: counting and listing one category of tickets (`gridwork
- * ticket count --category`, the reports' filters) reads the category's
- * entries only: 7,290 of 100,000 tickets counted in about a millisecond
- * instead of reading every ticket (40 ms in the sqlite3 shell).  deleted
- * makes the count covering.  Its cost on imports: kept up to date row by
- * row by small files; built after the rows by bulk files that at least
- * double the table (core/ticket.c), about 1.3 s a million. */
+/* Migration 5: one category of tickets.  Counting it (`gridwork ticket
+ * count --category`, 7,290 of 100,000 tickets in about a millisecond
+ * instead of reading every ticket: 40 ms in the sqlite3 shell) and the
+ * queue sorted by category (a page of a million tickets in 5 ms instead
+ * of sorting a category's 70,000 rows for each page) read the live
+ * tickets' entries only: partial on deleted = 0, which both statements
+ * say, and ordered by category then rowid as the pages are.  Its cost on
+ * imports: kept up to date row by row by small files; built after the
+ * rows by bulk files that at least double the table (core/ticket.c),
+ * about 1.3 s a million. */
 const char migration_ticket_category[] =
-	"CREATE INDEX ticket_category ON ticket(category, deleted);\n";
+	"CREATE INDEX ticket_category ON ticket(category) WHERE deleted = 0;\n";
