@@ -1,4 +1,6 @@
-/* csv.c - streaming RFC 4180 reader and writer (see csv.h).
+/* csv.c - the streaming RFC 4180 reader (see csv.h): encoding detection,
+ * GB18030 decoding, record parsing, and the UTF-8 checks it shares with
+ * the writer (csv_write.c) through csv_int.h.
  *
  * The parser only ever looks at ASCII bytes (quote, comma, CR, LF) to find
  * structure.  In UTF-8 no byte of a multi-byte sequence is ASCII, and the
@@ -12,6 +14,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "csv_int.h"
 
 enum {
 	SAMPLE_SIZE = 1 << 20,  /* bytes looked at to detect the encoding */
@@ -55,7 +59,7 @@ struct bad {
 	unsigned byte;
 };
 
-static void oom(struct gw_err *err)
+void csv_oom(struct gw_err *err)
 {
 	gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
 }
@@ -66,8 +70,7 @@ const char *csv_encoding_name(enum csv_encoding enc)
 	return (unsigned)enc < 3 ? names[enc] : "?";
 }
 
-/* Grows *p to hold at least need bytes, doubling.  -1 when out of memory. */
-static int grow(char **p, size_t *cap, size_t need)
+int csv_grow(char **p, size_t *cap, size_t need)
 {
 	if (need <= *cap)
 		return 0;
@@ -125,8 +128,7 @@ static size_t utf8_seq(const unsigned char *s, size_t n, int *cut)
 	return need;
 }
 
-/* Offset of the first byte of s[0..n) that is NUL or not valid UTF-8, or n. */
-static size_t utf8_check(const unsigned char *s, size_t n)
+size_t csv_utf8_check(const unsigned char *s, size_t n)
 {
 	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
 	size_t i = 0;
@@ -307,7 +309,7 @@ static int detect(struct csv_reader *r, struct gw_err *err)
 
 	char *dec = malloc(DEC_SIZE);
 	if (!dec) {
-		oom(err);
+		csv_oom(err);
 		return -1;
 	}
 	/* Without a GB18030 converter the rows are read as UTF-8 and say why. */
@@ -345,7 +347,7 @@ struct csv_reader *csv_open(FILE *fp, struct gw_err *err)
 	struct csv_reader *r = reader_new();
 	if (!r || !(r->raw = malloc(SAMPLE_SIZE))) {
 		free(r);
-		oom(err);
+		csv_oom(err);
 		return NULL;
 	}
 	r->fp = fp;
@@ -362,7 +364,7 @@ struct csv_reader *csv_open_mem(const void *buf, size_t len, struct gw_err *err)
 	struct csv_reader *r = reader_new();
 	if (!r || !(r->raw = malloc(len ? len : 1))) {
 		free(r);
-		oom(err);
+		csv_oom(err);
 		return NULL;
 	}
 	if (len)
@@ -423,7 +425,7 @@ static inline int put(struct csv_reader *r, const void *s, size_t n, struct bad 
 		n = r->rec_len < CSV_MAX_RECORD_BYTES ? CSV_MAX_RECORD_BYTES - r->rec_len : 0;
 		note(b, BAD_TOO_LONG, col);
 	}
-	if (r->rec_len + n + 1 > r->rec_cap && grow(&r->rec, &r->rec_cap, r->rec_len + n + 1) < 0)
+	if (r->rec_len + n + 1 > r->rec_cap && csv_grow(&r->rec, &r->rec_cap, r->rec_len + n + 1) < 0)
 		return -1;
 	memcpy(r->rec + r->rec_len, s, n);
 	r->rec_len += n;
@@ -450,7 +452,7 @@ static int end_field(struct csv_reader *r, size_t *nf, size_t *fstart, struct ba
 		r->lens = l;
 		r->nf_cap = cap;
 	}
-	if (grow(&r->rec, &r->rec_cap, r->rec_len + 1) < 0)
+	if (csv_grow(&r->rec, &r->rec_cap, r->rec_len + 1) < 0)
 		return -1;
 	r->lens[*nf] = r->rec_len - *fstart;
 	r->rec[r->rec_len++] = '\0';
@@ -472,7 +474,7 @@ static int repair(struct csv_reader *r, size_t nf)
 	for (size_t i = 0; i < nf; i++) {
 		size_t n = r->lens[i], j = 0, start = o;
 		while (j < n) {
-			size_t k = utf8_check(s + j, n - j);
+			size_t k = csv_utf8_check(s + j, n - j);
 			memcpy(out + o, s + j, k);
 			o += k;
 			j += k;
@@ -533,7 +535,7 @@ static int finish(struct csv_reader *r, struct csv_record *rec, size_t nf,
 	int broken = 0;
 
 	for (size_t i = 0; i < nf; i++) {
-		size_t k = utf8_check(s, r->lens[i]);
+		size_t k = csv_utf8_check(s, r->lens[i]);
 		if (k < r->lens[i]) {
 			if (!broken && b->kind == BAD_NONE) {
 				b->kind = s[k] == 0 ? BAD_NUL
@@ -708,159 +710,8 @@ done:
 		goto oom;
 	return 1;
 oom:
-	oom(err);
+	csv_oom(err);
 fail:
 	r->failed = 1;
 	return -1;
-}
-
-/* ---- writer ----------------------------------------------------------- */
-
-struct csv_writer {
-	FILE *fp;
-	enum csv_encoding enc;
-	iconv_t cd;             /* UTF-8 -> GB18030, or (iconv_t)-1 */
-	char *buf;              /* the row being built, UTF-8 */
-	size_t len, cap;
-	char *out;              /* the row converted to GB18030 */
-	size_t out_cap;
-};
-
-static int write_fail(struct gw_err *err)
-{
-	gw_fail(err, GW_EIO, "写入CSV文件失败：%s", "cannot write the CSV file: %s",
-		strerror(errno));
-	return -1;
-}
-
-struct csv_writer *csv_writer_open(FILE *fp, enum csv_encoding enc, struct gw_err *err)
-{
-	if (!fp || (enc != CSV_UTF8 && enc != CSV_UTF8_BOM && enc != CSV_GB18030)) {
-		gw_fail(err, GW_EINVAL, "无效的输出文件或编码", "invalid output file or encoding");
-		return NULL;
-	}
-	struct csv_writer *w = calloc(1, sizeof *w);
-	if (!w) {
-		oom(err);
-		return NULL;
-	}
-	w->fp = fp;
-	w->enc = enc;
-	w->cd = (iconv_t)-1;
-	if (enc == CSV_GB18030 && (w->cd = iconv_open("GB18030", "UTF-8")) == (iconv_t)-1) {
-		gw_fail(err, GW_EIO, "系统不支持GB18030编码转换", "this system cannot convert to GB18030");
-		free(w);
-		return NULL;
-	}
-	if (enc == CSV_UTF8_BOM && fwrite("\xEF\xBB\xBF", 1, 3, fp) != 3) {
-		write_fail(err);
-		csv_writer_close(w, NULL);
-		return NULL;
-	}
-	return w;
-}
-
-/* Converts w->buf to GB18030 in w->out; returns the length or -1. */
-static long to_gb18030(struct csv_writer *w, const char *const *fields, size_t n,
-		       struct gw_err *err)
-{
-	/* A character takes at most twice its UTF-8 length (é: 2 -> 2, but
-	 * some two-byte characters need four bytes in GB18030). */
-	if (grow(&w->out, &w->out_cap, w->len * 2 + 8) < 0) {
-		oom(err);
-		return -1;
-	}
-	char *ip = w->buf, *op = w->out;
-	size_t il = w->len, ol = w->out_cap;
-	if (iconv(w->cd, &ip, &il, &op, &ol) != (size_t)-1)
-		return (long)(op - w->out);
-
-	/* Fields are valid UTF-8, so iconv stopped at a character GB18030 has
-	 * no code for; the first field holding it is the one that failed. */
-	iconv(w->cd, NULL, NULL, NULL, NULL);
-	const unsigned char *s = (const unsigned char *)ip;
-	size_t len = (s[0] >= 0xF0) + (s[0] >= 0xE0) + (s[0] >= 0xC0) + 1;
-	unsigned cp = len == 1 ? s[0] : s[0] & (0x7F >> len);
-	for (size_t i = 1; i < len && i < il; i++)
-		cp = cp << 6 | (s[i] & 0x3F);
-	size_t col = 1;
-	for (size_t i = 0; i < n; i++)
-		if (fields[i] && memmem(fields[i], strlen(fields[i]), ip, len)) {
-			col = i + 1;
-			break;
-		}
-	gw_fail(err, GW_EINVAL, "第%zu列的字符U+%04X无法用GB18030编码保存",
-		"column %zu: character U+%04X cannot be written in GB18030", col, cp);
-	return -1;
-}
-
-int csv_write_row(struct csv_writer *w, const char *const *fields, size_t n, struct gw_err *err)
-{
-	if (!w || n == 0 || !fields) {
-		gw_fail(err, GW_EINVAL, "要写入的行没有字段", "a row to write has no fields");
-		return -1;
-	}
-	w->len = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *f = fields[i] ? fields[i] : "";
-		size_t fl = strlen(f);
-		size_t badat = utf8_check((const unsigned char *)f, fl);
-		if (badat < fl) {
-			gw_fail(err, GW_EINVAL, "第%zu列第%zu字节不是有效的UTF-8编码",
-				"column %zu, byte %zu: not valid UTF-8", i + 1, badat + 1);
-			return -1;
-		}
-		int formula = fl > 0 && strchr("=+-@\t\r", f[0]) != NULL;
-		int quote = (n == 1 && fl == 0) || strpbrk(f, ",\"\r\n") != NULL ||
-			    (fl > 0 && (f[0] == ' ' || f[fl - 1] == ' '));
-		if (grow(&w->buf, &w->cap, w->len + fl * 2 + 8) < 0) {
-			oom(err);
-			return -1;
-		}
-		char *o = w->buf + w->len;
-		if (i > 0)
-			*o++ = ',';
-		if (quote)
-			*o++ = '"';
-		if (formula)
-			*o++ = '\'';
-		for (const char *s = f; *s; s++) {
-			if (*s == '"')
-				*o++ = '"';
-			*o++ = *s;
-		}
-		if (quote)
-			*o++ = '"';
-		w->len = (size_t)(o - w->buf);
-	}
-	w->buf[w->len++] = '\r';
-	w->buf[w->len++] = '\n';
-
-	const char *data = w->buf;
-	size_t len = w->len;
-	if (w->enc == CSV_GB18030) {
-		long k = to_gb18030(w, fields, n, err);
-		if (k < 0)
-			return -1;
-		data = w->out;
-		len = (size_t)k;
-	}
-	if (fwrite(data, 1, len, w->fp) != len)
-		return write_fail(err);
-	return 0;
-}
-
-int csv_writer_close(struct csv_writer *w, struct gw_err *err)
-{
-	if (!w)
-		return 0;
-	int rc = 0;
-	if (fflush(w->fp) != 0 || ferror(w->fp))
-		rc = write_fail(err);
-	if (w->cd != (iconv_t)-1)
-		iconv_close(w->cd);
-	free(w->buf);
-	free(w->out);
-	free(w);
-	return rc;
 }

@@ -1,8 +1,9 @@
 /* demo_data.c - the demo county's fixed tables: the grid map, the
  * stock of names, organisation names and addresses, the texts of tickets,
- * stations, activities and cooperation projects.  demo.c draws on them;
- * their order is part of the demo (the random choices index them), so
- * reordering or extending a table changes the records a seed builds. */
+ * stations, activities and cooperation projects.  The builder's files
+ * (demo*.c) draw on them; their order is part of the demo (the random
+ * choices index them), so reordering or extending a table changes the
+ * records a seed builds. */
 #include "demo_data.h"
 
 /* ---- the grid map -------------------------------------------------------- */

@@ -1,6 +1,7 @@
 /* demo_data.h - the demo county's fixed tables (demo_data.c), shared with
- * demo.c only.  Each declaration carries its size, so sizeof counts work
- * in demo.c and the compiler checks a table against it. */
+ * the demo builder's files (demo*.c) only.  Each declaration carries its
+ * size, so sizeof counts work where a table is used and the compiler
+ * checks a table against it. */
 #ifndef GW_DEMO_DATA_H
 #define GW_DEMO_DATA_H
 
