@@ -1,11 +1,17 @@
-/* grid.c - grid hierarchy: validation, hierarchy rules, import and export. */
+/* grid.c - grid hierarchy: validation, hierarchy rules, import and export,
+ * deletion and the tree.  The row handler, look-ups, export loop and
+ * deletion run on record.h's skeleton; the hierarchy's rules that need
+ * other stored grids (one county, children fit a changed level, no loops)
+ * are its check hook, so they run only for a row that will be written. */
 #include "grid.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "enums.h"
+#include "record.h"
 #include "strbuf.h"
 #include "validate.h"
 
@@ -19,8 +25,12 @@ static const struct import_col grid_cols[GRID_NCOLS] = {
 	[GRID_C_LAT] = {"中心纬度", "lat", 0},
 };
 
-static void read_row(sqlite3_stmt *st, struct grid_rec *g)
+static const struct record_kind grid_kind;
+
+/* Reads a row of GRID_COLS. */
+static void read_row(sqlite3_stmt *st, void *rec)
 {
+	struct grid_rec *g = rec;
 	memset(g, 0, sizeof *g);
 	db_col_text(st, 0, g->id, sizeof g->id);
 	db_col_text(st, 1, g->code, sizeof g->code);
@@ -39,19 +49,9 @@ static void read_row(sqlite3_stmt *st, struct grid_rec *g)
 static enum gw_status fetch(struct gw *gw, enum db_query q, const char *key,
 			    struct grid_rec *out, struct gw_err *err)
 {
-	sqlite3_stmt *st = db_stmt(gw->db, q, err);
-	if (!st)
-		return err ? err->code : GW_EDB;
-	db_bind_text(st, 1, key);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		read_row(st, out);
-		sqlite3_reset(st);
-		return GW_OK;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(gw->db, err, gw_tr("查询网格", "grid lookup"));
+	enum gw_status st = record_get(gw, &grid_kind, q, key, out, err);
+	if (st != GW_ENOTFOUND)
+		return st;
 	return gw_fail(err, GW_ENOTFOUND, "没有编码为“%s”的网格", "no grid with code '%s'", key);
 }
 
@@ -162,8 +162,9 @@ static enum gw_status children_fit(struct gw *gw, const struct import_row *r, co
 	return import_col_fail(err, r, GRID_C_LEVEL);
 }
 
-static void to_json(const struct grid_rec *g, struct strbuf *b)
+static void to_json(const void *rec, struct strbuf *b)
 {
+	const struct grid_rec *g = rec;
 	int first = 1;
 	sb_puts(b, "{");
 	sb_json_kv_str(b, &first, "code", g->code);
@@ -176,8 +177,9 @@ static void to_json(const struct grid_rec *g, struct strbuf *b)
 	sb_puts(b, "}");
 }
 
-static int same_rec(const struct grid_rec *a, const struct grid_rec *b)
+static int same_rec(const void *old, const void *rec)
 {
+	const struct grid_rec *a = old, *b = rec;
 	return !a->deleted && strcmp(a->code, b->code) == 0 && strcmp(a->name, b->name) == 0 &&
 	       strcmp(a->level, b->level) == 0 && strcmp(a->parent_id, b->parent_id) == 0 &&
 	       strcmp(a->basis, b->basis) == 0 && a->has_pos == b->has_pos &&
@@ -186,10 +188,11 @@ static int same_rec(const struct grid_rec *a, const struct grid_rec *b)
 
 /* Turns the row's cells into a checked record (without touching the db
  * beyond looking up the parent). */
-static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struct grid_rec *g,
+static enum gw_status parse_row(struct gw *gw, const struct import_row *r, void *rec,
 				struct gw_err *err)
 {
 	const char *const *v = r->val;
+	struct grid_rec *g = rec;
 	memset(g, 0, sizeof *g);
 	if (valid_blank(v[GRID_C_CODE]))
 		return import_required(err, r, GRID_C_CODE);
@@ -267,8 +270,11 @@ static enum gw_status parse_row(struct gw *gw, const struct import_row *r, struc
 	return GW_OK;
 }
 
-static void bind_fields(sqlite3_stmt *st, const struct grid_rec *g)
+/* Binds ?2..?8 of GRID_INSERT and GRID_UPDATE, which share that order;
+ * without a position 7 and 8 stay NULL. */
+static void bind_fields(sqlite3_stmt *st, const void *rec)
 {
+	const struct grid_rec *g = rec;
 	db_bind_text(st, 2, g->code);
 	db_bind_text(st, 3, g->name);
 	db_bind_text(st, 4, g->level);
@@ -280,160 +286,114 @@ static void bind_fields(sqlite3_stmt *st, const struct grid_rec *g)
 	}
 }
 
+static enum gw_status find(struct gw *gw, const char *id, const void *rec, void *out,
+			   struct gw_err *err)
+{
+	const struct grid_rec *g = rec;
+	return id ? grid_by_id(gw, id, out, err) : grid_by_code(gw, g->code, out, err);
+}
+
+/* The code: what the audit and the messages name a grid by. */
+static const char *label(const void *rec)
+{
+	return ((const struct grid_rec *)rec)->code;
+}
+
+static enum gw_status code_taken(struct gw_err *err, const struct import_row *r, const void *rec,
+				 const void *other)
+{
+	gw_fail(err, GW_EEXIST, "已有网格“%s”使用此编码", "grid '%s' already has this code",
+		((const struct grid_rec *)other)->name);
+	return import_col_fail(err, r, GRID_C_CODE);
+}
+
+/* The hierarchy's rules against the other stored grids (old NULL for a new
+ * one): parse_row has checked the parent's level already. */
+static enum gw_status check_tree(struct gw *gw, const struct import_row *r, const void *stored,
+				 const void *rec, struct gw_err *err)
+{
+	const struct grid_rec *old = stored, *g = rec;
+	enum gw_status st;
+	if (strcmp(g->level, "county") == 0 && (st = one_county(gw, r, old ? old->id : "", err)) != GW_OK)
+		return st;
+	if (!old)
+		return GW_OK;
+	if (strcmp(g->level, old->level) != 0 &&
+	    (st = children_fit(gw, r, old->id, g->level, err)) != GW_OK)
+		return st;
+	if (!g->parent_id[0])
+		return GW_OK;
+	int cycle;
+	if ((st = would_cycle(gw, old->id, g->parent_id, &cycle, err)) != GW_OK || !cycle)
+		return st;
+	gw_fail(err, GW_EINVAL, "不能隶属于自己的下级“%s”", "cannot belong to its own descendant '%s'",
+		g->parent_code);
+	return import_col_fail(err, r, GRID_C_PARENT);
+}
+
+static const struct record_kind grid_kind = {
+	.table = "grid", .size = sizeof(struct grid_rec),
+	.id_at = offsetof(struct grid_rec, id), .version_at = offsetof(struct grid_rec, version),
+	.lookup_zh = "查询网格", .lookup_en = "grid lookup",
+	.what_zh = "网格", .what_en = "grid",
+	.insert = Q_GRID_INSERT, .update = Q_GRID_UPDATE, .tail = 9,
+	.gone = GW_ENOTFOUND, .gone_zh = "该网格已被删除", .gone_en = "this grid has been deleted",
+	.conflict_zh = "网格“%s”在您打开后已被他人修改",
+	.conflict_en = "grid '%s' was changed by someone else since you opened it",
+	.del = RECORD_DEL_SOFT_IF_REFERENCED, .del_referenced = Q_GRID_REFERENCED,
+	.del_soft = Q_GRID_SOFT_DELETE, .del_hard = Q_GRID_HARD_DELETE,
+	.del_zh = "删除网格", .del_en = "deleting a grid",
+	.read = read_row, .parse = parse_row, .find = find, .same = same_rec, .bind = bind_fields,
+	.to_json = to_json, .label = label, .taken = code_taken, .check = check_tree,
+};
+
 static enum gw_status grid_row(struct gw *gw, const struct import_row *r,
 			       enum upsert_result *res, struct gw_err *err)
 {
-	struct grid_rec g, old;
-	enum gw_status st = parse_row(gw, r, &g, err);
-	if (st != GW_OK)
-		return st;
-	/* A form edits by id (the code may change); import matches by code. */
-	st = r->id ? grid_by_id(gw, r->id, &old, err) : grid_by_code(gw, g.code, &old, err);
-	if (st != GW_OK && st != GW_ENOTFOUND)
-		return st;
-	char now[20];
-	clock_now(now);
-	struct strbuf nj = STRBUF_INIT, oj = STRBUF_INIT;
-	to_json(&g, &nj);
-	if (st == GW_ENOTFOUND) {
-		if (r->id) {
-			st = gw_fail(err, GW_ENOTFOUND, "该网格已被删除", "this grid has been deleted");
-			goto out;
-		}
-		if (strcmp(g.level, "county") == 0 && (st = one_county(gw, r, "", err)) != GW_OK)
-			goto out;
-		id_new(g.id);
-		sqlite3_stmt *q = db_stmt(gw->db, Q_GRID_INSERT, err);
-		if (!q)
-			goto fail;
-		db_bind_text(q, 1, g.id);
-		bind_fields(q, &g);
-		db_bind_text(q, 9, gw->office);
-		db_bind_text(q, 10, now);
-		if ((st = db_step_done(gw->db, q, err)) != GW_OK)
-			goto out;
-		st = audit_record(gw, "grid", g.id, "insert", NULL, sb_str(&nj), err);
-		*res = UPSERT_INSERTED;
-		goto out;
-	}
-	if (r->id && r->version && r->version != old.version) {
-		st = gw_fail(err, GW_ECONFLICT, "网格“%s”在您打开后已被他人修改", "grid '%s' was changed by someone else since you opened it", old.code);
-		goto out;
-	}
-	if (same_rec(&old, &g)) {
-		*res = UPSERT_UNCHANGED;   /* also a row repeating an earlier one exactly */
-		st = GW_OK;
-		goto out;
-	}
-	long first = r->id ? 0 : import_claimed(gw, old.id);
-	if (first) {
-		st = import_repeated(err, first, "网格", "grid", old.code);
-		goto out;
-	}
-	if (strcmp(g.level, "county") == 0 && (st = one_county(gw, r, old.id, err)) != GW_OK)
-		goto out;
-	if (strcmp(g.level, old.level) != 0 && (st = children_fit(gw, r, old.id, g.level, err)) != GW_OK)
-		goto out;
-	if (g.parent_id[0]) {
-		int cycle;
-		if ((st = would_cycle(gw, old.id, g.parent_id, &cycle, err)) != GW_OK)
-			goto out;
-		if (cycle) {
-			gw_fail(err, GW_EINVAL, "不能隶属于自己的下级“%s”", "cannot belong to its own descendant '%s'",
-				g.parent_code);
-			st = import_col_fail(err, r, GRID_C_PARENT);
-			goto out;
-		}
-	}
-	sqlite3_stmt *q = db_stmt(gw->db, Q_GRID_UPDATE, err);
-	if (!q)
-		goto fail;
-	db_bind_text(q, 1, old.id);
-	bind_fields(q, &g);
-	/* bind_fields leaves 7/8 NULL when there is no position. */
-	db_bind_text(q, 9, now);
-	if ((st = db_step_done(gw->db, q, err)) != GW_OK)
-		goto out;
-	to_json(&old, &oj);
-	st = audit_record(gw, "grid", old.id, "update", sb_str(&oj), sb_str(&nj), err);
-	*res = UPSERT_UPDATED;
-	goto out;
-fail:
-	st = err ? err->code : GW_EDB;
-out:
-	if (st == GW_OK && !r->id && import_claim(gw, *res == UPSERT_INSERTED ? g.id : old.id, r->row) < 0)
-		st = gw_fail(err, GW_ENOMEM, "内存不足", "out of memory");
-	sb_free(&nj);
-	sb_free(&oj);
-	return st;
+	struct grid_rec recs[3];
+	struct record_req q = {r, 0, NULL};
+	return record_upsert(gw, &grid_kind, &q, recs, res, err);
 }
 
 enum gw_status grid_delete(struct gw *gw, const char *id, struct gw_err *err)
 {
 	struct grid_rec g;
 	enum gw_status st = grid_by_id(gw, id, &g, err);
-	if (st != GW_OK)
-		return st;
-	sqlite3_stmt *q = db_stmt(gw->db, Q_GRID_REFERENCED, err);
-	if (!q)
-		return GW_EDB;
-	db_bind_text(q, 1, id);
-	int referenced = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0);
-	sqlite3_reset(q);
-	if ((st = db_begin(gw->db, err)) != GW_OK)
-		return st;
-	char now[20];
-	clock_now(now);
-	q = db_stmt(gw->db, referenced ? Q_GRID_SOFT_DELETE : Q_GRID_HARD_DELETE, err);
-	if (!q) {
-		db_rollback(gw->db);
-		return GW_EDB;
-	}
-	db_bind_text(q, 1, id);
-	if (referenced)
-		db_bind_text(q, 2, now);
-	struct strbuf oj = STRBUF_INIT;
-	to_json(&g, &oj);
-	st = db_step_done(gw->db, q, err);
-	if (st == GW_OK)
-		st = audit_record(gw, "grid", id, "delete", sb_str(&oj), NULL, err);
-	sb_free(&oj);
-	if (st != GW_OK) {
-		db_rollback(gw->db);
-		return st;
-	}
-	return db_commit(gw->db, err);
+	return st != GW_OK ? st : record_delete(gw, &grid_kind, id, &g, err);
 }
 
+/* Export scratch: the position, the cells that are not stored text. */
+struct export_cells {
+	char lon[32], lat[32];
+};
+
+static enum gw_status export_cells(struct gw *gw, sqlite3_stmt *st, void *ctx, const char **f,
+				   struct gw_err *err)
+{
+	struct export_cells *x = ctx;
+	const char *level = (const char *)sqlite3_column_text(st, 2);
+	const char *basis = (const char *)sqlite3_column_text(st, 4);
+	x->lon[0] = x->lat[0] = '\0';
+	if (sqlite3_column_type(st, 5) != SQLITE_NULL) {
+		snprintf(x->lon, sizeof x->lon, "%.6f", sqlite3_column_double(st, 5));
+		snprintf(x->lat, sizeof x->lat, "%.6f", sqlite3_column_double(st, 6));
+	}
+	f[GRID_C_CODE] = (const char *)sqlite3_column_text(st, 0);
+	f[GRID_C_NAME] = (const char *)sqlite3_column_text(st, 1);
+	f[GRID_C_LEVEL] = enum_zh_of(EN_LEVEL, level);
+	f[GRID_C_PARENT] = (const char *)sqlite3_column_text(st, 3);
+	f[GRID_C_BASIS] = basis ? enum_zh_of(EN_BASIS, basis) : "";
+	f[GRID_C_LON] = x->lon;
+	f[GRID_C_LAT] = x->lat;
+	return GW_OK;
+}
+
+/* Parents before children (the query's order), so the file imports in one
+ * pass; always Chinese, like every export. */
 static enum gw_status grid_export(struct gw *gw, struct csv_writer *w, struct gw_err *err)
 {
-	sqlite3_stmt *st = db_stmt(gw->db, Q_GRID_EXPORT, err);
-	if (!st)
-		return GW_EDB;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char lon[32] = "", lat[32] = "";
-		const char *f[GRID_NCOLS];
-		const char *level = (const char *)sqlite3_column_text(st, 2);
-		const char *basis = (const char *)sqlite3_column_text(st, 4);
-		if (sqlite3_column_type(st, 5) != SQLITE_NULL) {
-			snprintf(lon, sizeof lon, "%.6f", sqlite3_column_double(st, 5));
-			snprintf(lat, sizeof lat, "%.6f", sqlite3_column_double(st, 6));
-		}
-		f[GRID_C_CODE] = (const char *)sqlite3_column_text(st, 0);
-		f[GRID_C_NAME] = (const char *)sqlite3_column_text(st, 1);
-		f[GRID_C_LEVEL] = enum_zh_of(EN_LEVEL, level);
-		f[GRID_C_PARENT] = (const char *)sqlite3_column_text(st, 3);
-		f[GRID_C_BASIS] = basis ? enum_zh_of(EN_BASIS, basis) : "";
-		f[GRID_C_LON] = lon;
-		f[GRID_C_LAT] = lat;
-		if (csv_write_row(w, f, GRID_NCOLS, err) != 0) {
-			sqlite3_reset(st);
-			return GW_EIO;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? GW_OK : db_fail(gw->db, err, "export");
+	struct export_cells x;
+	return record_export(gw, w, Q_GRID_EXPORT, GRID_NCOLS, export_cells, &x, err);
 }
 
 const struct import_kind_ops grid_ops = {

@@ -132,7 +132,9 @@ enum gw_status record_upsert(struct gw *gw, const struct record_kind *k, const s
 	} else if (found && !r->id && (first = import_claimed(gw, rec_id(k, old))) != 0) {
 		return import_repeated(err, first, k->what_zh, k->what_en, k->label(old));
 	} else {
-		st = write_rec(gw, k, q, rec, found ? old : NULL, res, err);
+		st = k->check ? k->check(gw, r, found ? old : NULL, rec, err) : GW_OK;
+		if (st == GW_OK)
+			st = write_rec(gw, k, q, rec, found ? old : NULL, res, err);
 	}
 	if (st == GW_OK && !r->id && import_claim(gw, rec_id(k, found ? old : rec), r->row) < 0)
 		st = oom(err);

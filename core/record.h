@@ -1,14 +1,15 @@
-/* record.h - what the record kinds (stations, workers, organisations,
- * instructors, activities, cooperation projects, credit grants) share: the
- * one upsert skeleton of a row handler, look-ups of one record, the export
- * loop and audited deletion.
+/* record.h - what the record kinds (grids, stations, workers,
+ * organisations, instructors, activities, cooperation projects, credit
+ * grants) share: the one upsert skeleton of a row handler, look-ups of one
+ * record, the export loop and audited deletion.
  *
  * A kind describes itself once in a const struct record_kind of hooks and
  * messages; record_upsert then runs the skeleton every row handler of
  * import.h follows - parse, find by id (a form) or natural key (import),
  * refuse a form's stale version or a key another record holds, skip an
- * unchanged record, insert with a new id or update, audit old and new
- * JSON - so each kind keeps only what is its own. */
+ * unchanged record, refuse a key an earlier row of the file wrote, check
+ * the kind's rules against other records, insert with a new id or update,
+ * audit old and new JSON - so each kind keeps only what is its own. */
 #ifndef GW_RECORD_H
 #define GW_RECORD_H
 
@@ -77,6 +78,12 @@ struct record_kind {
 	 * column.  NULL: "there is already such a ..." (see what). */
 	enum gw_status (*taken)(struct gw_err *err, const struct import_row *r, const void *rec,
 				const void *other);
+	/* Optional: rules against other stored records (old NULL for an
+	 * insert), checked only for a row that will be written: after the
+	 * form's version and the record's key, and once the record is known to
+	 * change and not to repeat an earlier row of the file. */
+	enum gw_status (*check)(struct gw *gw, const struct import_row *r, const void *old,
+				const void *rec, struct gw_err *err);
 	/* Optional: writes what goes with the record (links) after its insert
 	 * (old NULL) or update, before the audit entry. */
 	enum gw_status (*after)(struct gw *gw, const struct import_row *r, const void *rec,

@@ -1,4 +1,6 @@
-/* ticket.c - issue tickets: numbers, tickets.csv import and export.
+/* ticket.c - issue tickets: look-ups by number and id, due dates, and the
+ * tickets.csv row handler, import hooks and export.  The numbers and the
+ * office's counter are in ticket_number.c.
  *
  * The import runs a million rows in one transaction, so the row handler
  * keeps to cached statements, lean reference look-ups (id only) and stack
@@ -9,7 +11,8 @@
  * such a ticket begins with its registration time, see ticket_history);
  * its new tickets reach change_log by bulk capture (sync.h).  For the
  * length of one file the look-ups are remembered and the number counter
- * is moved once per year rather than once per row (struct ticket_import). */
+ * is moved once per year rather than once per row (struct ticket_import,
+ * ticket_number.c). */
 #include "ticket.h"
 
 #include <stdio.h>
@@ -22,6 +25,7 @@
 #include "strbuf.h"
 #include "sync.h"
 #include "ticket_import.h"
+#include "ticket_number.h"
 #include "validate.h"
 
 static const struct import_col ticket_cols[TICKET_NCOLS] = {
@@ -117,123 +121,6 @@ enum gw_status ticket_by_id(struct gw *gw, const char *id, struct ticket_rec *ou
 	if (s == GW_ENOTFOUND)
 		gw_fail(err, s, "该工单不存在", "no such ticket");
 	return s;
-}
-
-static int number_used(struct gw *gw, const char *number, struct gw_err *err)
-{
-	char id[GW_ID_LEN + 1];
-	return ticket_lookup_id(gw, Q_TICKET_NUMBER_USED, number, id, NULL, err);
-}
-
-static enum gw_status seq_flush(struct gw *gw, struct ticket_import *ti, struct gw_err *err);
-
-/* Takes the next number from the counter without checking that it is
- * free (the insert's UNIQUE constraint does, see insert()); numbers an
- * import keeps in memory are written first. */
-static enum gw_status take_number(struct gw *gw, int year, char out[TICKET_NUMBER_BUF],
-				  struct gw_err *err)
-{
-	struct ticket_import *ti = state(gw);
-	if (ti && ti->nseq && seq_flush(gw, ti, err) != GW_OK)
-		return GW_EDB;
-	sqlite3_stmt *st = db_stmt(gw->db, Q_TICKET_SEQ_NEXT, err);
-	if (!st)
-		return GW_EDB;
-	sqlite3_bind_text(st, 1, gw->office, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, year);
-	int rc = sqlite3_step(st);
-	long long last = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	if (rc == SQLITE_ROW)
-		rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(gw->db, err, gw_tr("工单编号", "ticket number"));
-	snprintf(out, TICKET_NUMBER_BUF, "%s-%04d-%06lld", gw->office, year, last);
-	return GW_OK;
-}
-
-enum gw_status ticket_next_number(struct gw *gw, int year, char out[TICKET_NUMBER_BUF],
-				  struct gw_err *err)
-{
-	for (;;) {
-		enum gw_status st = take_number(gw, year, out, err);
-		if (st != GW_OK)
-			return st;
-		int used = number_used(gw, out, err);
-		if (used <= 0)
-			return used < 0 ? GW_EDB : GW_OK;
-	}
-}
-
-/* Whether number is of this office's own form "<OFFICE>-<YEAR>-<seq>",
- * with its year and sequence. */
-static int own_number(const struct gw *gw, const char *number, int *year, long long *seq)
-{
-	size_t n = strlen(gw->office);
-	const char *p = number + n;
-	if (strncmp(number, gw->office, n) != 0 || p[0] != '-')
-		return 0;
-	*year = 0;
-	for (int i = 1; i <= 4; i++) {
-		if (p[i] < '0' || p[i] > '9')
-			return 0;
-		*year = *year * 10 + (p[i] - '0');
-	}
-	if (p[5] != '-')
-		return 0;
-	int digits = 0;
-	*seq = 0;
-	for (p += 6; *p >= '0' && *p <= '9' && digits < 15; p++, digits++)
-		*seq = *seq * 10 + (*p - '0');
-	return !*p && digits;
-}
-
-static enum gw_status seq_write(struct gw *gw, int year, long long seq, struct gw_err *err)
-{
-	sqlite3_stmt *st = db_stmt(gw->db, Q_TICKET_SEQ_BUMP, err);
-	if (!st)
-		return GW_EDB;
-	sqlite3_bind_text(st, 1, gw->office, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, year);
-	sqlite3_bind_int64(st, 3, seq);
-	return db_step_done(gw->db, st, err);
-}
-
-/* Writes the counters an import kept in memory. */
-static enum gw_status seq_flush(struct gw *gw, struct ticket_import *ti, struct gw_err *err)
-{
-	enum gw_status st = GW_OK;
-	for (int i = 0; i < ti->nseq && st == GW_OK; i++)
-		st = seq_write(gw, ti->seq[i].year, ti->seq[i].last, err);
-	if (st == GW_OK)
-		ti->nseq = 0;
-	return st;
-}
-
-/* A stored number of this office's own form moves its counter past it, so
- * that numbers assigned later never collide with imported ones.  Called
- * once the ticket is written (a rejected row moves nothing); during an
- * import only the highest number per year is kept, and written before the
- * next number is taken and at the end of the file. */
-static enum gw_status bump_seq(struct gw *gw, const char *number, struct gw_err *err)
-{
-	int year;
-	long long seq;
-	if (!own_number(gw, number, &year, &seq))
-		return GW_OK;
-	struct ticket_import *ti = state(gw);
-	for (int i = 0; ti && i < ti->nseq; i++)
-		if (ti->seq[i].year == year) {
-			if (seq > ti->seq[i].last)
-				ti->seq[i].last = seq;
-			return GW_OK;
-		}
-	if (ti && ti->nseq < TICKET_SEQ_YEARS) {
-		ti->seq[ti->nseq].year = year;
-		ti->seq[ti->nseq++].last = seq;
-		return GW_OK;
-	}
-	return seq_write(gw, year, seq, err);
 }
 
 enum gw_status ticket_due_on(const struct gw *gw, const char *created_at, const char *category,
@@ -637,7 +524,7 @@ static enum gw_status insert(struct gw *gw, const struct import_row *r, struct p
 	if (st != GW_OK)
 		return st;
 	int assign = !p->has[TICKET_C_NUMBER];
-	if (assign && (st = take_number(gw, atoi(t->created_at), t->number, err)) != GW_OK)
+	if (assign && (st = ticket_number_take(gw, atoi(t->created_at), t->number, err)) != GW_OK)
 		return st;
 	id_new(t->id);
 	const struct ticket_import *ti = state(gw);
@@ -665,10 +552,10 @@ static enum gw_status insert(struct gw *gw, const struct import_row *r, struct p
 		if (st != GW_EEXIST || !assign || tries == 1000)
 			break;
 		gw_err_clear(err);
-		if ((st = take_number(gw, atoi(t->created_at), t->number, err)) != GW_OK)
+		if ((st = ticket_number_take(gw, atoi(t->created_at), t->number, err)) != GW_OK)
 			return st;
 	}
-	if (st != GW_OK || (!assign && (st = bump_seq(gw, t->number, err)) != GW_OK))
+	if (st != GW_OK || (!assign && (st = ticket_number_bump(gw, t->number, err)) != GW_OK))
 		return st;
 	if (bulk)
 		return GW_OK;   /* the file's summary row audits it (top of file) */
@@ -734,7 +621,7 @@ static enum gw_status update(struct gw *gw, const struct import_row *r, struct p
 	if (!r->id && (st = repeated(gw, old, err)) != GW_OK)
 		return st;
 	if (strcmp(t->number, old->number) != 0) {   /* renumbered from a form */
-		int used = number_used(gw, t->number, err);
+		int used = ticket_number_used(gw, t->number, err);
 		if (used < 0)
 			return GW_EDB;
 		if (used) {
@@ -753,7 +640,8 @@ static enum gw_status update(struct gw *gw, const struct import_row *r, struct p
 	sqlite3_bind_text(q, 1, old->id, -1, SQLITE_STATIC);
 	bind_fields(q, t);
 	sqlite3_bind_text(q, 21, now, -1, SQLITE_STATIC);
-	if ((st = db_step_done(gw->db, q, err)) != GW_OK || (st = bump_seq(gw, t->number, err)) != GW_OK)
+	if ((st = db_step_done(gw->db, q, err)) != GW_OK ||
+	    (st = ticket_number_bump(gw, t->number, err)) != GW_OK)
 		return st;
 	if (strcmp(old->status, t->status) != 0 &&
 	    (st = add_event(gw, t, now, old->status, err)) != GW_OK)
@@ -859,7 +747,7 @@ static enum gw_status ticket_import_begin(struct gw *gw, long long bulk, void **
 static enum gw_status ticket_import_end(struct gw *gw, void *p, int ok, struct gw_err *err)
 {
 	struct ticket_import *ti = p;
-	enum gw_status st = ti && ok ? seq_flush(gw, ti, err) : GW_OK;
+	enum gw_status st = ti && ok ? ticket_number_flush(gw, ti, err) : GW_OK;
 	if (ti && ok && st == GW_OK && ti->indexes) {
 		st = db_index_restore(gw->db, ti->indexes, err);
 		ti->indexes = NULL;

@@ -1,6 +1,7 @@
 /* ticket.h - issue tickets (问题工单): the record, its number, and the
- * tickets.csv import and export.  The workflow (accept, hand to a
- * department, hold, resolve, close, send back) builds on these. */
+ * tickets.csv import and export (core/ticket.c; the numbers in
+ * core/ticket_number.c).  The workflow (accept, hand to a department,
+ * hold, resolve, close, send back) builds on these. */
 #ifndef GW_TICKET_H
 #define GW_TICKET_H
 

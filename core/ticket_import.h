@@ -1,7 +1,7 @@
 /* ticket_import.h - what an import of tickets.csv keeps for one file
  * (import.h, import_kind_hooks): the references it looked up, due dates,
- * and the number counters it moves.  Internal to core/ticket.c and
- * core/ticket_import.c. */
+ * and the number counters it moves.  Internal to core/ticket.c,
+ * core/ticket_number.c and core/ticket_import.c. */
 #ifndef GW_TICKET_IMPORT_H
 #define GW_TICKET_IMPORT_H
 
@@ -17,7 +17,7 @@ struct ticket_refs;
 struct ticket_import {
 	int bulk;               /* the file is imported in bulk (import.h) */
 	/* The highest imported number of this office's own form per year,
-	 * written to the counter once (core/ticket.c, bump_seq). */
+	 * written to the counter once (core/ticket_number.c, ticket_number_bump). */
 	int nseq;
 	struct {
 		int year;

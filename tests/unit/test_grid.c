@@ -1,6 +1,7 @@
 /* test_grid.c - the grid hierarchy: levels and parents, parents later in a
- * file, cycles, basis, positions, updates with their audit, soft and hard
- * deletion, the tree, and the grids.csv export. */
+ * file, cycles, basis, positions, updates with their audit, which refusal
+ * a form or a file hears first, soft and hard deletion, the tree, and the
+ * grids.csv export. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -370,8 +371,12 @@ static void edit_by_id_with_version(void **state)
 	assert_string_equal(tu_q_text(gw, "SELECT name FROM grid WHERE code='SC-HBZ'"), "杭埠镇");
 	/* A code already taken by another node is refused, nothing changes. */
 	assert_int_equal(grid_by_code(gw, "SC-HBZ", &g, &e), GW_OK);
+	long long audits = tu_count(gw, "SELECT count(*) FROM audit");
 	const char *v3[GRID_NCOLS] = {"SC-CG", "杭埠镇", "乡镇", "SC", "", "", ""};
-	assert_true(import_one(gw, IK_GRID, v3, g.id, g.version, &res, &e) != GW_OK);
+	assert_int_equal(import_one(gw, IK_GRID, v3, g.id, g.version, &res, &e), GW_EEXIST);
+	tu_msg_has(&e, "编码: ");
+	tu_msg_has(&e, "城关镇");
+	assert_int_equal(tu_count(gw, "SELECT count(*) FROM audit"), audits);
 	assert_int_equal(tu_count(gw, "SELECT count(*) FROM grid WHERE code='SC-CG' AND name='城关镇'"), 1);
 	assert_int_equal(tu_count(gw, "SELECT count(*) FROM grid WHERE code='SC-HBZ'"), 1);
 	/* Editing a record that is gone. */
@@ -380,6 +385,46 @@ static void edit_by_id_with_version(void **state)
 			 GW_EINVAL);
 	tu_msg_has(&e, "已被删除");
 	assert_int_equal(tu_count(gw, "SELECT count(*) FROM grid WHERE code='SC-NEW'"), 0);
+}
+
+/* The rules against other grids (one county, children, loops) apply only
+ * to a row that will be written: an unchanged row passes, and a stale form
+ * or a repeated row is told so first. */
+static void tree_rules_only_for_writes(void **state)
+{
+	(void)state;
+	base_tree();
+	/* A second county, as a merge of two offices' data may leave it. */
+	tu_exec(gw, "INSERT INTO grid(id,code,name,level,office,created_at,updated_at) "
+		    "VALUES ('c2','LJ','庐江县','county','LJ','t','t')");
+	enum upsert_result res = UPSERT_INSERTED;
+	struct gw_err e;
+	assert_int_equal(put("SC", "舒城县", "县", "", "", "", "", &res, &e), GW_OK);
+	assert_int_equal(res, UPSERT_UNCHANGED);
+	put_bad("SC", "舒城县（新）", "县", "", "", "", "", "层级", "LJ");
+	/* A stale form that would also close a loop: the conflict is said. */
+	put_ok("SC-KFQ-P1", "电子信息产业园", "园区", "SC-KFQ", "");
+	struct grid_rec g;
+	assert_int_equal(grid_by_code(gw, "SC-KFQ", &g, &e), GW_OK);
+	const char *v[GRID_NCOLS] = {"SC-KFQ", "舒城经济开发区", "园区", "SC-KFQ-P1", "", "", ""};
+	assert_int_equal(import_one(gw, IK_GRID, v, g.id, g.version + 1, &res, &e), GW_ECONFLICT);
+	tu_msg_has(&e, "他人修改");
+	/* In one file, a second row of the same grid is a repeat, whatever
+	 * else is wrong with it. */
+	struct import_counts n;
+	struct said s = {0};
+	char path[512], want[600];
+	const char *csv =
+		"编码,名称,层级,上级编码\n"
+		"SC-KFQ,舒城经济开发区（一）,园区,SC\n"
+		"SC-KFQ,舒城经济开发区（二）,园区,SC-KFQ-P1\n";
+	assert_int_equal(import_text(csv, &n, &s, &e, path), GW_EINVAL);
+	assert_int_equal(n.rejected, 1);
+	snprintf(want, sizeof want, "%s:3: ", path);
+	assert_true(said_has(&s, want));
+	assert_true(said_has(&s, "与第 2 行重复"));
+	assert_false(said_has(&s, "自己的下级"));
+	assert_string_equal(tu_q_text(gw, "SELECT name FROM grid WHERE code='SC-KFQ'"), "舒城经济开发区");
 }
 
 /* ---- deletion --------------------------------------------------------- */
@@ -555,6 +600,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(level_change_keeps_children_valid, setup, teardown),
 		cmocka_unit_test_setup_teardown(cycles_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(edit_by_id_with_version, setup, teardown),
+		cmocka_unit_test_setup_teardown(tree_rules_only_for_writes, setup, teardown),
 		cmocka_unit_test_setup_teardown(delete_soft_and_hard, setup, teardown),
 		cmocka_unit_test_setup_teardown(tree_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(parent_later_in_file, setup, teardown),
