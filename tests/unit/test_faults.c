@@ -6,7 +6,9 @@
  *   - a save from a form (import_one of an organisation, by id and version),
  *   - a ticket move (ticket_apply: accept),
  *   - a ticket registration (ticket_register),
- *   - applying a sync package from the county at a township (sync_import).
+ *   - applying a sync package from the county at a township (sync_import),
+ *   - a bulk import of 1,100 tickets (indexes set aside and rebuilt, bulk
+ *     capture), at about 25 points of each kind (thousands of writes).
  * Each time the operation either reports an error (a status and a message)
  * and the database - read through a second connection - is exactly as
  * before, or succeeds and the database holds all of it.  The handle must then be usable:
@@ -468,6 +470,47 @@ static const char *done_import(const char *path)
 	return NULL;
 }
 
+/* A tickets.csv of IMPORT_BULK_BYTES or more into a table it more than
+ * doubles: the bulk path - secondary indexes set aside and built after the
+ * rows, new tickets written to change_log by bulk capture. */
+#define BULK_ROWS 1100
+static char p_bulk[400];
+
+static enum gw_status op_bulk(struct gw *gw, struct gw_err *e)
+{
+	const char *paths[] = {p_bulk};
+	struct import_opts o = {0};
+	o.kind = -1;
+	struct import_counts c;
+	return import_files(gw, paths, 1, &o, &c, e);
+}
+
+static const char *done_bulk(const char *path)
+{
+	EXPECT(path, "SELECT count(*) FROM ticket WHERE number LIKE 'HB-2026-1%'", BULK_ROWS);
+	EXPECT(path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ticket' "
+		     "AND sql IS NOT NULL", 4);
+	EXPECT(path, "SELECT count(*) FROM change_log WHERE changes = " "1100", 1);
+	EXPECT(path, "SELECT count(*) FROM audit WHERE action = 'import' AND new LIKE '%\"bulk\":true%'", 1);
+	return NULL;
+}
+
+static void write_bulk(void)
+{
+	snprintf(p_bulk, sizeof p_bulk, "%s/bulk-tickets.csv", tmpdir);
+	FILE *f = fopen(p_bulk, "w");
+	assert_non_null(f);
+	fputs("编号,标题,描述,类别,来源,网格编码,反映人,承办部门,状态,登记时间\n", f);
+	for (int i = 0; i < BULK_ROWS; i++) {
+		fprintf(f, "HB-2026-1%05d,第%d号：路灯损坏,", i, i);
+		for (int k = 0; k < 160; k++)
+			fputs("职工反映情况属实", f);
+		fprintf(f, ",安全隐患,电话,SC-HB-G01,张师傅,%s,%s,2026-02-%02d 09:30\n",
+			i % 2 ? "县公安局交通管理大队" : "县住房和城乡建设局", i % 3 ? "待受理" : "办理中", 1 + i % 27);
+	}
+	assert_int_equal(fclose(f), 0);
+}
+
 static enum gw_status op_save(struct gw *gw, struct gw_err *e)
 {
 	const char *v[ORG_NCOLS] = {"91341523MA2N000102", "安徽舒城梅河预制菜食品有限公司", "企业", "规上、专精特新",
@@ -554,6 +597,10 @@ struct scenario {
 	const char *db;         /* the database it starts from */
 	enum gw_status (*op)(struct gw *gw, struct gw_err *e);
 	const char *(*done)(const char *path);  /* NULL when complete, else why not */
+	/* 0: allocations at GW_FAULT_RUNS points, I/O faults at every N.  Else
+	 * at about this many points for either kind unless GW_FAULT_RUNS says
+	 * otherwise (an operation of thousands of writes). */
+	long points;
 };
 
 static const char *kind_name(enum fault_kind k)
@@ -592,10 +639,10 @@ static void run_faults(const struct scenario *s, enum fault_kind k)
 	unsigned long long before = digest(work);
 	gw_close(base);
 	long step = getenv("GW_FAULT_STEP") ? atol(getenv("GW_FAULT_STEP")) : 1;
-	if (step < 1 || k == F_IO)  /* a few dozen writes: always every one */
+	if (step < 1 || (k == F_IO && !s->points))  /* a few dozen writes: always every one */
 		step = 1;
-	long runs = getenv("GW_FAULT_RUNS") ? atol(getenv("GW_FAULT_RUNS")) : 100;
-	if (runs > 0 && k != F_IO && !getenv("GW_FAULT_ONLY")) {
+	long runs = getenv("GW_FAULT_RUNS") ? atol(getenv("GW_FAULT_RUNS")) : s->points ? s->points : 100;
+	if (runs > 0 && (k != F_IO || s->points) && !getenv("GW_FAULT_ONLY")) {
 		long total = count_calls(s, k);
 		if (step < (total + runs - 1) / runs)
 			step = (total + runs - 1) / runs;
@@ -683,6 +730,7 @@ static int setup_all(void **state)
 	write_file("imp-grids.csv", imp_grids, p_grids, sizeof p_grids);
 	write_file("imp-orgs.csv", imp_orgs, p_orgs, sizeof p_orgs);
 	write_file("imp-tickets.csv", imp_tickets, p_tickets, sizeof p_tickets);
+	write_bulk();
 
 	struct gw *gw = open_db(pristine, 1);
 	import_text(gw, "grids.csv", grids_csv);
@@ -732,11 +780,12 @@ static int teardown_all(void **state)
 	return system(cmd) == 0 ? 0 : -1;
 }
 
-static const struct scenario s_import = {"import", pristine, op_import, done_import};
-static const struct scenario s_save = {"save (import_one)", pristine, op_save, done_save};
-static const struct scenario s_move = {"ticket move", pristine, op_move, done_move};
-static const struct scenario s_register = {"ticket registration", pristine, op_register, done_register};
-static const struct scenario s_syncpkg = {"sync package applied", township, op_sync, done_sync};
+static const struct scenario s_import = {"import", pristine, op_import, done_import, 0};
+static const struct scenario s_save = {"save (import_one)", pristine, op_save, done_save, 0};
+static const struct scenario s_move = {"ticket move", pristine, op_move, done_move, 0};
+static const struct scenario s_register = {"ticket registration", pristine, op_register, done_register, 0};
+static const struct scenario s_syncpkg = {"sync package applied", township, op_sync, done_sync, 0};
+static const struct scenario s_bulk = {"bulk import", pristine, op_bulk, done_bulk, 25};
 
 static void import_oom(void **state) { run_faults(&s_import, F_OOM); }
 static void import_oom_persist(void **state) { run_faults(&s_import, F_OOM_PERSIST); }
@@ -751,6 +800,8 @@ static void register_oom(void **state) { run_faults(&s_register, F_OOM); }
 static void register_io(void **state) { run_faults(&s_register, F_IO); }
 static void sync_oom(void **state) { run_faults(&s_syncpkg, F_OOM); }
 static void sync_io(void **state) { run_faults(&s_syncpkg, F_IO); }
+static void bulk_oom(void **state) { run_faults(&s_bulk, F_OOM); }
+static void bulk_io(void **state) { run_faults(&s_bulk, F_IO); }
 
 int main(void)
 {
@@ -771,6 +822,8 @@ int main(void)
 		cmocka_unit_test_teardown(register_io, close_live),
 		cmocka_unit_test_teardown(sync_oom, close_live),
 		cmocka_unit_test_teardown(sync_io, close_live),
+		cmocka_unit_test_teardown(bulk_oom, close_live),
+		cmocka_unit_test_teardown(bulk_io, close_live),
 	};
 	return cmocka_run_group_tests(tests, setup_all, teardown_all);
 }
