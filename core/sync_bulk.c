@@ -104,17 +104,17 @@ static enum gw_status capture_range(struct sync *s, const struct sync_table *t, 
 		cs_table(&b, t);
 		size_t head = b.len;
 		long rows = 0;
-		int rc;
-		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		int rc, lost = 0;
+		while (!lost && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 			static const char insert[2] = {SQLITE_INSERT, 0};
 			sb_add(&b, insert, 2);
-			rec_put_stmt(&b, q, t->ncol);
+			lost = rec_put_stmt(&b, q, t->ncol) != 0;
 			rows++;
 		}
 		sqlite3_reset(q);
-		if (rc != SQLITE_DONE)
+		if (!lost && rc != SQLITE_DONE)
 			st = db_fail(s->gw->db, err, gw_tr("记录变更", "recording changes"));
-		else if (b.oom)
+		else if (lost || b.oom)
 			st = gw_fail(err, GW_ENOMEM, "记录变更失败（内存不足），未做任何修改",
 				     "recording changes failed (out of memory); nothing was changed");
 		else if (rows > 0 && b.len > head) {

@@ -83,8 +83,9 @@ struct sync_table {
 void cs_table(struct strbuf *b, const struct sync_table *t);
 void cs_change(struct strbuf *b, int op, const struct sv *oldr, const struct sv *newr, int ncol);
 /* Appends the record of the statement's current row (columns 0..ncol-1)
- * without copying the values: the bulk capture's inner loop. */
-void rec_put_stmt(struct strbuf *b, sqlite3_stmt *st, int ncol);
+ * without copying the values: the bulk capture's inner loop.  -1 when
+ * SQLite could not give a value (out of memory). */
+int rec_put_stmt(struct strbuf *b, sqlite3_stmt *st, int ncol);
 /* Appends row as a JSON object (undefined columns left out). */
 void row_json(struct strbuf *b, const struct sync_table *t, const struct sv *row);
 /* The record id for messages: the id column, or key columns joined by '|'. */

@@ -218,7 +218,7 @@ void rec_put(struct strbuf *b, const struct sv *row, int ncol)
 	}
 }
 
-void rec_put_stmt(struct strbuf *b, sqlite3_stmt *st, int ncol)
+int rec_put_stmt(struct strbuf *b, sqlite3_stmt *st, int ncol)
 {
 	for (int i = 0; i < ncol; i++) {
 		int t = sqlite3_column_type(st, i);
@@ -235,10 +235,16 @@ void rec_put_stmt(struct strbuf *b, sqlite3_stmt *st, int ncol)
 			const void *p = t == SQLITE_TEXT ? (const void *)sqlite3_column_text(st, i)
 							 : sqlite3_column_blob(st, i);
 			int n = sqlite3_column_bytes(st, i);
+			/* NULL for a text, or for a blob with bytes, is SQLite out of
+			 * memory: the record would carry a wrong value. */
+			if (!p && (t == SQLITE_TEXT || n > 0))
+				return -1;
 			put_varint(b, (uint64_t)n);
-			sb_add(b, p, (size_t)n);
+			if (n > 0)
+				sb_add(b, p, (size_t)n);
 		}
 	}
+	return 0;
 }
 
 int rec_get(const void *p, size_t n, struct sv *row, int ncol)
