@@ -43,8 +43,7 @@ struct grid_node {
 	int full_time, part_time;      /* active instructors assigned */
 };
 
-/* Loads the whole tree in display order (depth-first, children by code).
- * *out is malloc'd and owned by the caller (free()). */
-enum gw_status grid_tree(struct gw *gw, struct grid_node **out, int *n, struct gw_err *err);
+/* The tree in display order with its counts: list_grid_tree and
+ * list_grid_counts (core/list.h). */
 
 #endif

@@ -91,17 +91,17 @@ const char *list_cell(const struct list_row *r, int col);
 enum gw_status list_filter(struct gw *gw, enum import_kind k, const char *query, char **ids,
 			   int *count, int *more, struct gw_err *err);
 
-/* The grid tree in display order (depth-first, children by code) as
- * grid_tree() gives it, but names and places only: the counts are left 0,
- * which makes it cheap enough to read again after every save.  *out is
+/* The grid tree in display order (depth-first, children by code; a node
+ * whose parent is deleted at the top), names and places only: the counts
+ * are left 0, which makes it cheap enough to read again after every save.  *out is
  * malloc'd and owned by the caller (free()). */
 enum gw_status list_grid_tree(struct gw *gw, struct grid_node **out, int *n, struct gw_err *err);
 
 /* Fills in the counts of the n nodes of a tree from list_grid_tree: each
  * grid's own organisations, those with a party organisation, and its
- * full-time and part-time instructors on duty - grid_tree()'s figures, in
- * one pass over each table (tens of milliseconds on a hundred thousand
- * organisations where grid_tree takes a quarter of a second).  On failure
+ * full-time and part-time instructors on duty - in one pass over each
+ * table (tens of milliseconds on a hundred thousand organisations, where
+ * counting per grid took a quarter of a second).  On failure
  * (GW_EDB, GW_ENOMEM with err filled) the counts are left 0. */
 enum gw_status list_grid_counts(struct gw *gw, struct grid_node *nodes, int n, struct gw_err *err);
 

@@ -33,18 +33,6 @@
 		       " UNION ALL SELECT g.id, t.depth + 1 FROM grid g JOIN t ON g.parent_id = t.id) " \
 		       "SELECT g.code, g.name, g.level, p.code, g.basis, g.lon, g.lat "  \
 		       "FROM t JOIN grid g ON g.id = t.id LEFT JOIN grid p ON p.id = g.parent_id " \
-		       "WHERE g.deleted = 0 ORDER BY t.depth, g.code")                \
-	/* The tree with what each node holds directly. */                        \
-	X(GRID_TREE, "SELECT g.id, g.code, g.name, g.level, g.parent_id, g.basis, "   \
-		     " (SELECT count(*) FROM org o WHERE o.grid_id = g.id AND o.deleted = 0), " \
-		     " (SELECT count(*) FROM org o WHERE o.grid_id = g.id AND o.deleted = 0 " \
-		     "    AND o.party_org <> 'none'), "                                \
-		     " (SELECT count(*) FROM instructor_grid ig JOIN instructor i ON i.id = ig.instructor_id " \
-		     "    WHERE ig.grid_id = g.id AND i.deleted = 0 AND i.status = 'active' " \
-		     "    AND i.role = 'full_time'), "                                 \
-		     " (SELECT count(*) FROM instructor_grid ig JOIN instructor i ON i.id = ig.instructor_id " \
-		     "    WHERE ig.grid_id = g.id AND i.deleted = 0 AND i.status = 'active' " \
-		     "    AND i.role = 'part_time') "                                  \
-		     "FROM grid g WHERE g.deleted = 0 ORDER BY g.code")
+		       "WHERE g.deleted = 0 ORDER BY t.depth, g.code")
 
 #endif

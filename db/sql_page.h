@@ -131,8 +131,8 @@
 
 /* Statements of core/list.c itself, listed with the organisations' (see
  * sql_org.h).  The grid tree as the list screens' left pane needs it:
- * names and places only, without GRID_TREE's counts, which cost a quarter
- * of a second on a county of a hundred thousand organisations.  The grid
+ * names and places only, without counts (counted per grid with
+ * subqueries they cost a quarter of a second on a county of a hundred thousand organisations.  The grid
  * screen's counts come from one pass over each table instead: the
  * organisations' through the covering index org_grid_party (migration 4),
  * the instructors' from the instructor table in its own order (looking

@@ -1,7 +1,7 @@
 /* gridtree.h - the grid tree as a narrow pane: county -> townships and
  * parks -> grids, folded and unfolded, one node selected.  The list
  * screens show it on the left and keep to the selected node and what lies
- * under it.  The tree comes whole from core grid_tree() (a county has at
+ * under it.  The tree comes whole from core list_grid_tree() (a county has at
  * most a few thousand nodes). */
 #ifndef GW_GRIDTREE_H
 #define GW_GRIDTREE_H

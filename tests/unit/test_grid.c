@@ -17,6 +17,7 @@
 #include "check.h"
 #include "config.h"
 #include "grid.h"
+#include "list.h"
 #include "gw.h"
 #include "import.h"
 
@@ -473,7 +474,7 @@ static void tree_order(void **state)
 	struct grid_node *t;
 	int n;
 	struct gw_err e;
-	assert_int_equal(grid_tree(gw, &t, &n, &e), GW_OK);
+	assert_int_equal(list_grid_tree(gw, &t, &n, &e), GW_OK);
 	assert_int_equal(n, 7);
 	static const char *const order[][2] = {
 		{"SC", "0"}, {"SC-CG", "1"}, {"SC-CG-G00", "2"}, {"SC-CG-G01", "2"},
@@ -488,7 +489,7 @@ static void tree_order(void **state)
 	struct grid_rec g;
 	assert_int_equal(grid_by_code(gw, "SC-HB", &g, &e), GW_OK);
 	assert_int_equal(grid_delete(gw, g.id, &e), GW_OK);
-	assert_int_equal(grid_tree(gw, &t, &n, &e), GW_OK);
+	assert_int_equal(list_grid_tree(gw, &t, &n, &e), GW_OK);
 	assert_int_equal(n, 6);
 	for (int i = 0; i < n; i++)
 		assert_string_not_equal(t[i].g.code, "SC-HB");
