@@ -56,16 +56,41 @@ static unsigned answer(struct app *a, struct input *in)
 	return CH_ALL;
 }
 
-static int printable(int key)
+int input_printable(int key)
 {
 	return !KEY_IS_CODE(key) && key >= 32 && key != 127;
+}
+
+int input_edit_key(struct field *f, int key, unsigned flags)
+{
+	if (key == KC(KEY_BACKSPACE) || key == 127 || key == 8)
+		return field_backspace(f) ? ED_CHANGED : ED_STILL;
+	if (key == KC(KEY_DC))
+		return field_delete(f) ? ED_CHANGED : ED_STILL;
+	int home = ((flags & EDIT_HOME_END) && key == KC(KEY_HOME)) ||
+		   ((flags & EDIT_CTRL_AE) && key == KEY_CTRL('a'));
+	int end = ((flags & EDIT_HOME_END) && key == KC(KEY_END)) ||
+		  ((flags & EDIT_CTRL_AE) && key == KEY_CTRL('e'));
+	int moved;
+	if (key == KC(KEY_LEFT))
+		moved = field_left(f);
+	else if (key == KC(KEY_RIGHT))
+		moved = field_right(f);
+	else if (home)
+		moved = field_home(f);
+	else if (end)
+		moved = field_end(f);
+	else
+		return -1;
+	return moved ? ED_MOVED : ED_STILL;
 }
 
 static unsigned input_key(struct app *a, void *m, int key)
 {
 	struct input *in = m;
 	int changed = 0;
-	if (printable(key)) {
+	int ed;
+	if (input_printable(key)) {
 		int r = field_insert_wc(&in->f, (wchar_t)key);
 		if (r < 0)
 			return app_msg(a, "%s", gw_status_text(GW_ENOMEM));
@@ -74,18 +99,10 @@ static unsigned input_key(struct app *a, void *m, int key)
 			return CH_BODY;
 		}
 		changed = r > 0;
-	} else if (key == KC(KEY_BACKSPACE) || key == 127 || key == 8) {
-		changed = field_backspace(&in->f);
-	} else if (key == KC(KEY_DC)) {
-		changed = field_delete(&in->f);
-	} else if (key == KC(KEY_LEFT)) {
-		return field_left(&in->f) ? CH_BODY : CH_NONE;
-	} else if (key == KC(KEY_RIGHT)) {
-		return field_right(&in->f) ? CH_BODY : CH_NONE;
-	} else if (key == KC(KEY_HOME) || key == KEY_CTRL('a')) {
-		return field_home(&in->f) ? CH_BODY : CH_NONE;
-	} else if (key == KC(KEY_END) || key == KEY_CTRL('e')) {
-		return field_end(&in->f) ? CH_BODY : CH_NONE;
+	} else if ((ed = input_edit_key(&in->f, key, EDIT_CTRL_AE | EDIT_HOME_END)) >= 0) {
+		if (ed != ED_CHANGED)
+			return ed == ED_MOVED ? CH_BODY : CH_NONE;
+		changed = 1;
 	} else if (key == KC(KEY_UP) || key == KC(KEY_DOWN)) {
 		int sel = in->sel + (key == KC(KEY_UP) ? -1 : 1);
 		if (sel < 0 || sel >= in->n)

@@ -43,6 +43,20 @@ struct input_opts {
 	void *ctx;
 };
 
+struct field;
+
+/* The keys every one-line text box shares (this box, the table filter,
+ * the lookup, the pickers): input_printable tells a key that types a
+ * character; input_edit_key applies Backspace, Delete, Left and Right to
+ * f, and with EDIT_CTRL_AE also Ctrl-A / Ctrl-E, with EDIT_HOME_END also
+ * Home / End (where a box's list does not use those).  Returns -1 when
+ * key is none of them, else ED_STILL, ED_MOVED (the cursor) or
+ * ED_CHANGED (the text). */
+enum { EDIT_CTRL_AE = 1, EDIT_HOME_END = 2 };
+enum { ED_STILL, ED_MOVED, ED_CHANGED };
+int input_printable(int key);
+int input_edit_key(struct field *f, int key, unsigned flags);
+
 /* Opens the box as a modal layer (the strings are copied); CH_* bits. */
 unsigned input_open(struct app *a, const struct input_opts *o);
 

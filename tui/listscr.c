@@ -10,6 +10,7 @@
 #include "dialog.h"
 #include "enums.h"
 #include "form.h"
+#include "input.h"
 #include "width.h"
 
 /* Rows the window holds (fetched LIST_CHUNK_ROWS at a time). */
@@ -278,29 +279,17 @@ static void clear_filter(struct app *a, struct listscr *s)
 		apply_filter(a, s, "");
 }
 
-static int printable(int key)
-{
-	return !KEY_IS_CODE(key) && key >= 32 && key != 127;
-}
-
 static unsigned filter_key(struct app *a, void *m, int key)
 {
 	struct listscr *s = m;
 	int changed = 0;
-	if (printable(key)) {
+	int ed;
+	if (input_printable(key)) {
 		changed = field_insert_wc(&s->filter, (wchar_t)key) > 0;
-	} else if (key == KC(KEY_BACKSPACE) || key == 127 || key == 8) {
-		changed = field_backspace(&s->filter);
-	} else if (key == KC(KEY_DC)) {
-		changed = field_delete(&s->filter);
-	} else if (key == KC(KEY_LEFT)) {
-		return field_left(&s->filter) ? CH_BODY : CH_NONE;
-	} else if (key == KC(KEY_RIGHT)) {
-		return field_right(&s->filter) ? CH_BODY : CH_NONE;
-	} else if (key == KC(KEY_HOME) || key == KEY_CTRL('a')) {
-		return field_home(&s->filter) ? CH_BODY : CH_NONE;
-	} else if (key == KC(KEY_END) || key == KEY_CTRL('e')) {
-		return field_end(&s->filter) ? CH_BODY : CH_NONE;
+	} else if ((ed = input_edit_key(&s->filter, key, EDIT_CTRL_AE | EDIT_HOME_END)) >= 0) {
+		if (ed != ED_CHANGED)
+			return ed == ED_MOVED ? CH_BODY : CH_NONE;
+		changed = 1;
 	} else {
 		enum action act = action_for_key_in(key, SC_FILTER | SC_GLOBAL);
 		switch (act) {

@@ -8,6 +8,7 @@
 #include "desk.h"
 #include "enums.h"
 #include "field.h"
+#include "input.h"
 #include "listscr.h"
 #include "search.h"
 #include "width.h"
@@ -286,29 +287,18 @@ static unsigned jump(struct app *a, struct lookup *l)
 	return listscr_goto(a, kind_screen[k], id, name) | CH_ALL;
 }
 
-static int printable(int key)
-{
-	return !KEY_IS_CODE(key) && key >= 32 && key != 127;
-}
-
 static unsigned lookup_key(struct app *a, void *m, int key)
 {
 	struct lookup *l = m;
 	int changed = 0;
-	if (printable(key)) {
+	int ed;
+	if (input_printable(key)) {
 		changed = field_insert_wc(&l->q, (wchar_t)key) > 0;
-	} else if (key == KC(KEY_BACKSPACE) || key == 127 || key == 8) {
-		changed = field_backspace(&l->q);
-	} else if (key == KC(KEY_DC)) {
-		changed = field_delete(&l->q);
-	} else if (key == KC(KEY_LEFT)) {
-		return field_left(&l->q) ? CH_BODY : CH_NONE;
-	} else if (key == KC(KEY_RIGHT)) {
-		return field_right(&l->q) ? CH_BODY : CH_NONE;
-	} else if (key == KEY_CTRL('a')) {
-		return field_home(&l->q) ? CH_BODY : CH_NONE;
-	} else if (key == KEY_CTRL('e')) {
-		return field_end(&l->q) ? CH_BODY : CH_NONE;
+	} else if ((ed = input_edit_key(&l->q, key, EDIT_CTRL_AE)) >= 0) {
+		/* Home and End move in the results. */
+		if (ed != ED_CHANGED)
+			return ed == ED_MOVED ? CH_BODY : CH_NONE;
+		changed = 1;
 	} else {
 		int page = l->page > 2 ? l->page / 2 : 1;
 		switch (action_for_key_in(key, SC_FILTER | SC_LIST | SC_GLOBAL)) {

@@ -8,6 +8,7 @@
 
 #include "enums.h"
 #include "field.h"
+#include "input.h"
 #include "grid.h"
 #include "list.h"
 #include "pinyin.h"
@@ -261,25 +262,17 @@ static unsigned finish(struct app *a, struct picker *p)
 	return CH_ALL;
 }
 
-static int printable(int key)
-{
-	return !KEY_IS_CODE(key) && key >= 32 && key != 127;
-}
-
 static unsigned picker_key(struct app *a, void *m, int key)
 {
 	struct picker *p = m;
 	int changed = 0;
-	if (printable(key) && !(p->o.multi && key == ' ')) {
+	int ed;
+	if (input_printable(key) && !(p->o.multi && key == ' ')) {
 		changed = field_insert_wc(&p->query, (wchar_t)key) > 0;
-	} else if (key == KC(KEY_BACKSPACE) || key == 127 || key == 8) {
-		changed = field_backspace(&p->query);
-	} else if (key == KC(KEY_DC)) {
-		changed = field_delete(&p->query);
-	} else if (key == KC(KEY_LEFT)) {
-		return field_left(&p->query) ? CH_BODY : CH_NONE;
-	} else if (key == KC(KEY_RIGHT)) {
-		return field_right(&p->query) ? CH_BODY : CH_NONE;
+	} else if ((ed = input_edit_key(&p->query, key, 0)) >= 0) {
+		if (ed != ED_CHANGED)
+			return ed == ED_MOVED ? CH_BODY : CH_NONE;
+		changed = 1;
 	} else {
 		int page = p->page > 1 ? p->page - 1 : 1;
 		switch (action_for_key_in(key, SC_PICK | SC_LIST | SC_GLOBAL)) {
