@@ -186,3 +186,12 @@ void gridtree_draw(WINDOW *w, struct gridtree *t, int y, int x, int h, int width
 		ui_text(w, y + 1 + sel - t->table.top, x, width, buf, A_BOLD, UI_LEFT);
 	}
 }
+
+int gridtree_draw_pane(WINDOW *w, struct gridtree *t, int y, int x, int h, int cols, int focused)
+{
+	int tw = cols / 6;
+	tw = tw < 14 ? 14 : tw > 26 ? 26 : tw;
+	gridtree_draw(w, t, y, x, h, tw, focused);
+	mvwvline_set(w, y, x + tw, WACS_VLINE, h);
+	return tw;
+}

@@ -46,5 +46,8 @@ int gridtree_action(struct gridtree *t, enum action a);
 /* Draws the tree at (y, x), h lines of `width` columns; focused shows the
  * selection reversed, else bold. */
 void gridtree_draw(WINDOW *w, struct gridtree *t, int y, int x, int h, int width, int focused);
+/* The tree as a screen's left pane of a sixth of cols (14 to 26 columns)
+ * with its dividing line; returns the pane's width without the line. */
+int gridtree_draw_pane(WINDOW *w, struct gridtree *t, int y, int x, int h, int cols, int focused);
 
 #endif

@@ -598,10 +598,7 @@ static void list_draw(struct app *a, WINDOW *w, int y, int x, int h, int cols)
 	ui_clear(w, y, x, h, cols);
 	if (!s)
 		return;
-	int tw = cols / 6;
-	tw = tw < 14 ? 14 : tw > 26 ? 26 : tw;
-	gridtree_draw(w, &s->tree, y, x, h, tw, s->tree_focus);
-	mvwvline_set(w, y, x + tw, WACS_VLINE, h);
+	int tw = gridtree_draw_pane(w, &s->tree, y, x, h, cols, s->tree_focus);
 	int rx = x + tw + 1, rw = cols - tw - 1;
 	s->table.row_attr = row_attr;
 	if (cols >= DETAIL_RIGHT_MIN_COLS) {
