@@ -18,7 +18,7 @@ static int isdig(char c) { return c >= '0' && c <= '9'; }
 static int leap(long y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 /* Howard Hinnant's days_from_civil. */
-static long day_number(long y, int m, int d)
+long calendar_day_number(long y, int m, int d)
 {
 	y -= m <= 2;
 	long era = (y >= 0 ? y : y - 399) / 400;
@@ -28,7 +28,7 @@ static long day_number(long y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-static void civil(long z, long *y, int *m, int *d)
+void calendar_civil(long z, long *y, int *m, int *d)
 {
 	z += 719468;
 	long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -59,7 +59,7 @@ static int parse(const char *s, long *out)
 	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 ||
 	    d > mdays[m - 1] + (m == 2 && leap(y)))
 		return 0;
-	*out = day_number(y, m, d);
+	*out = calendar_day_number(y, m, d);
 	return 1;
 }
 
@@ -67,7 +67,7 @@ static void format(long z, char out[11])
 {
 	long y;
 	int m, d;
-	civil(z, &y, &m, &d);
+	calendar_civil(z, &y, &m, &d);
 	out[0] = (char)('0' + y / 1000);
 	out[1] = (char)('0' + y / 100 % 10);
 	out[2] = (char)('0' + y / 10 % 10);
@@ -125,7 +125,7 @@ int calendar_is_workday(const struct config *cfg, const char *date)
 enum gw_status calendar_add_workdays(const struct config *cfg, const char *start, int n,
 				     char out[11])
 {
-	long z, lo = day_number(1900, 1, 1), hi = day_number(2199, 12, 31);
+	long z, lo = calendar_day_number(1900, 1, 1), hi = calendar_day_number(2199, 12, 31);
 	if (!parse(start, &z))
 		return GW_EINVAL;
 	int step = n < 0 ? -1 : 1;

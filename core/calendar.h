@@ -26,4 +26,9 @@ enum gw_status calendar_add_workdays(const struct config *cfg, const char *start
  * stored, already validated dates). */
 int calendar_workdays_between(const struct config *cfg, const char *from, const char *to);
 
+/* Days since 1970-01-01 of a civil date, and back (H. Hinnant's
+ * algorithms; any year). */
+long calendar_day_number(long y, int m, int d);
+void calendar_civil(long z, long *y, int *m, int *d);
+
 #endif

@@ -3,6 +3,7 @@
  * map's lookups, and names and phone numbers not used yet.  What the other
  * demo files choose, they choose through these, so a seed gives the same
  * county every time. */
+#include "calendar.h"
 #include "demo_int.h"
 
 #include <stdio.h>
@@ -18,27 +19,17 @@ static uint64_t next(uint64_t *s)
 	return z ^ (z >> 31);
 }
 
-/* Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms). */
+/* Days since 1970-01-01 of a civil date, and back: the calendar's. */
 long demo_day_of(int y, int m, int d)
 {
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+	return calendar_day_number(y, m, d);
 }
 
 void demo_civil(long z, int *y, int *m, int *d)
 {
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
+	long ly;
+	calendar_civil(z, &ly, m, d);
+	*y = (int)ly;
 }
 
 /* The demo's "today" (2026-11-20): no record is later. */
